@@ -1,0 +1,288 @@
+#include "domain/behaviour.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <utility>
+
+namespace emu::domain {
+namespace {
+
+struct switch_def {
+    switch_info info;
+    std::function<std::string(const behaviour&)> get;
+    std::function<bool(behaviour&, std::string_view)> set; ///< false: value not accepted
+};
+
+template <class E>
+switch_def enum_switch(std::string_view name, std::string_view ref, std::string_view summary,
+                       E behaviour::*member,
+                       std::vector<std::pair<std::string_view, E>> names) {
+    switch_info info{name, ref, summary, {}};
+    for (auto& n : names)
+        info.values.push_back(n.first);
+    return {std::move(info),
+            [member, names](const behaviour& b) {
+                for (auto& [text, value] : names)
+                    if (b.*member == value)
+                        return std::string(text);
+                return std::string();
+            },
+            [member, names](behaviour& b, std::string_view v) {
+                for (auto& [text, value] : names)
+                    if (text == v) {
+                        b.*member = value;
+                        return true;
+                    }
+                return false;
+            }};
+}
+
+switch_def bool_switch(std::string_view name, std::string_view ref, std::string_view summary,
+                       bool behaviour::*member) {
+    return {{name, ref, summary, {"true", "false"}},
+            [member](const behaviour& b) { return std::string(b.*member ? "true" : "false"); },
+            [member](behaviour& b, std::string_view v) {
+                if (v != "true" && v != "false")
+                    return false;
+                b.*member = v == "true";
+                return true;
+            }};
+}
+
+/// An integer switch; `values` lists the accepted numbers, or is empty for [lo, hi].
+switch_def int_switch(std::string_view name, std::string_view ref, std::string_view summary,
+                      int behaviour::*member, std::vector<std::string_view> values, int lo = 0,
+                      int hi = 0) {
+    return {{name, ref, summary, values},
+            [member](const behaviour& b) { return std::to_string(b.*member); },
+            [member, values, lo, hi](behaviour& b, std::string_view v) {
+                int n = 0;
+                auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+                if (ec != std::errc() || p != v.data() + v.size())
+                    return false;
+                if (values.empty() ? (n < lo || n > hi)
+                                   : std::find(values.begin(), values.end(), v) == values.end())
+                    return false;
+                b.*member = n;
+                return true;
+            }};
+}
+
+const std::vector<switch_def>& defs() {
+    using b = behaviour;
+    static const std::vector<switch_def> table = {
+        int_switch("event_age_min", "D01", "lowest accepted max_async_event_age_in_seconds",
+                   &b::event_age_min, {"1", "60"}),
+        int_switch("event_age_output_floor", "D01",
+                   "responses report max(floor, stored event age); 0 = as stored",
+                   &b::event_age_output_floor, {"0", "60"}),
+        int_switch("retry_max", "D02", "highest accepted max_async_retry_attempts",
+                   &b::retry_max, {"3", "8"}),
+        int_switch("retry_default", "D02", "max_async_retry_attempts when omitted",
+                   &b::retry_default, {"1", "3"}),
+        enum_switch("response_body", "D03/D10",
+                    "state = answer from stored state; example = replay the documentation's "
+                    "example responses",
+                    &b::body,
+                    {{"state", response_body::state}, {"example", response_body::example}}),
+        enum_switch("emit_enable_async_status_log", "D04",
+                    "whether responses carry enable_async_status_log", &b::emit_status_log,
+                    {{"always", status_log_field::always},
+                     {"never", status_log_field::never},
+                     {"when_set", status_log_field::when_set}}),
+        bool_switch("emit_empty_destination_config", "D04",
+                    "emit destination_config as {} when none is configured",
+                    &b::emit_empty_destination_config),
+        enum_switch("time_style", "D05",
+                    "doc-mixed: created_time 2021-03-04T14:50:02+08:00, last_modified "
+                    "2021-03-04 14:50:02; rfc3339: both with offset; utc-z: both ...Z",
+                    &b::times,
+                    {{"doc-mixed", time_style::doc_mixed},
+                     {"rfc3339", time_style::rfc3339},
+                     {"utc-z", time_style::utc_z}}),
+        int_switch("utc_offset_minutes", "D05",
+                   "zone of emitted timestamps in minutes east of UTC (-720..840)",
+                   &b::utc_offset_minutes, {}, -720, 840),
+        bool_switch("allow_dis_destination", "D06", "accept DIS as a destination",
+                    &b::allow_dis_destination),
+        enum_switch("unknown_fields", "D07", "unknown request body fields: ignore or reject",
+                    &b::unknown,
+                    {{"ignore", unknown_fields::ignore}, {"reject", unknown_fields::reject}}),
+        enum_switch("require_content_type", "D08",
+                    "which requests must send Content-Type: application/json",
+                    &b::require_content_type,
+                    {{"all", content_type_rule::all},
+                     {"body", content_type_rule::body},
+                     {"off", content_type_rule::off}}),
+        bool_switch("strict_urn_length", "D09", "reject function URNs longer than 269 chars",
+                    &b::strict_urn_length),
+        enum_switch("list_end_marker", "D10",
+                    "page_info.next_marker on the last page: offset (as the example) or 0",
+                    &b::end_marker,
+                    {{"offset", list_end_marker::offset}, {"zero", list_end_marker::zero}}),
+        enum_switch("not_found_style", "D13",
+                    "per-page: FSS.1051 on lifecycle pages, FSS.0404 on async-invocation pages",
+                    &b::not_found,
+                    {{"per-page", not_found_style::per_page},
+                     {"uniform-1051", not_found_style::uniform_1051},
+                     {"uniform-0404", not_found_style::uniform_0404}}),
+        enum_switch("auth_error_dialect", "D14",
+                    "gateway: 401 APIGW.0301; fss-401: 401 FSS.0401; fss-403: 403 FSS.0403",
+                    &b::auth_errors,
+                    {{"gateway", auth_dialect::gateway},
+                     {"fss-401", auth_dialect::fss_401},
+                     {"fss-403", auth_dialect::fss_403}}),
+        enum_switch("gateway_prefix", "D15", "prefix of gateway error codes", &b::prefix,
+                    {{"APIGW", gateway_prefix::apigw}, {"APIG", gateway_prefix::apig}}),
+        enum_switch("method_not_allowed", "D26",
+                    "wrong method on a known path: 404 APIGW.0101 or 405 FSS.0405",
+                    &b::wrong_method,
+                    {{"404-gateway", method_not_allowed::gateway_404},
+                     {"405-fss", method_not_allowed::fss_405}}),
+        enum_switch("bad_json", "D26", "body that is not JSON: 406 FSS.0406 or 400 FSS.0400",
+                    &b::malformed_json, {{"406", bad_json::fss_406}, {"400", bad_json::fss_400}}),
+        enum_switch("put_mode", "spec 1.4 (G)",
+                    "PUT async-invoke-config replaces (omitted fields take defaults) or merges",
+                    &b::put_mode,
+                    {{"replace", update_mode::replace}, {"merge", update_mode::merge}}),
+        enum_switch("missing_config", "spec 2-3 (G)",
+                    "GET/DELETE of an unset config: not_found (404 FSS.0404) or defaults "
+                    "(GET answers the defaults, DELETE 204)",
+                    &b::no_config,
+                    {{"not_found", missing_config::not_found},
+                     {"defaults", missing_config::defaults}}),
+        enum_switch("urn_project_mismatch", "spec 10.1 (G)",
+                    "URN naming another project than the path: 400 FSS.1309 or 404 FSS.1051",
+                    &b::urn_project,
+                    {{"400", urn_mismatch::bad_request}, {"404", urn_mismatch::not_found}}),
+        int_switch("function_quota", "spec 11.1",
+                   "functions per project before 403 FSS.1041 (1..100000)", &b::function_quota,
+                   {}, 1, 100000),
+    };
+    return table;
+}
+
+const switch_def* find_def(std::string_view name) {
+    for (auto& d : defs())
+        if (d.info.name == name)
+            return &d;
+    return nullptr;
+}
+
+/// Presets as data: each is the documented defaults plus assignments.
+const std::vector<std::pair<std::string_view, std::string_view>>& preset_table() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> table = {
+        {"documented", ""},
+        {"observed", "allow_dis_destination=true,emit_empty_destination_config=true,"
+                     "require_content_type=body,list_end_marker=zero,bad_json=400"},
+        {"example", "response_body=example,emit_enable_async_status_log=never"},
+    };
+    return table;
+}
+
+} // namespace
+
+const std::vector<switch_info>& switch_table() {
+    static const std::vector<switch_info> infos = [] {
+        std::vector<switch_info> v;
+        for (auto& d : defs())
+            v.push_back(d.info);
+        return v;
+    }();
+    return infos;
+}
+
+const std::vector<std::string_view>& preset_names() {
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> v;
+        for (auto& p : preset_table())
+            v.push_back(p.first);
+        return v;
+    }();
+    return names;
+}
+
+result<behaviour> preset(std::string_view name) {
+    for (auto& [n, assignments] : preset_table())
+        if (n == name) {
+            behaviour b;
+            if (auto r = apply_switches(b, assignments); !r)
+                return r.error();
+            return b;
+        }
+    std::string known;
+    for (auto n : preset_names())
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    return make_error(errc::invalid_enum, "profile",
+                      "unknown profile '" + std::string(name) + "'; known: " + known);
+}
+
+result<void> set_switch(behaviour& b, std::string_view name, std::string_view value) {
+    const switch_def* d = find_def(name);
+    if (!d)
+        return make_error(errc::invalid_enum, std::string(name),
+                          "unknown switch '" + std::string(name) + "'");
+    behaviour copy = b;
+    if (!d->set(copy, value)) {
+        std::string allowed;
+        for (auto v : d->info.values)
+            allowed += (allowed.empty() ? "" : ", ") + std::string(v);
+        errc code = errc::invalid_enum;
+        if (allowed.empty()) {
+            allowed = std::string(d->info.summary);
+            // An integer switch without a value list: a well-formed integer (even one too
+            // large for int) that was refused is outside the range.
+            long long n = 0;
+            auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+            if ((ec == std::errc() || ec == std::errc::result_out_of_range) &&
+                p == value.data() + value.size() && !value.empty())
+                code = errc::value_out_of_range;
+        }
+        return make_error(code, std::string(name),
+                          "switch " + std::string(name) + " does not accept '" +
+                              std::string(value) + "'; accepted: " + allowed);
+    }
+    b = copy;
+    return {};
+}
+
+std::string get_switch(const behaviour& b, std::string_view name) {
+    const switch_def* d = find_def(name);
+    return d ? d->get(b) : std::string();
+}
+
+result<void> apply_switches(behaviour& b, std::string_view assignments) {
+    behaviour copy = b;
+    while (!assignments.empty()) {
+        auto comma = assignments.find(',');
+        std::string_view item = assignments.substr(0, comma);
+        assignments = comma == std::string_view::npos ? std::string_view{}
+                                                      : assignments.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ')
+            item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ')
+            item.remove_suffix(1);
+        if (item.empty())
+            continue;
+        auto eq = item.find('=');
+        if (eq == std::string_view::npos)
+            return make_error(errc::invalid_format, std::string(item),
+                              "switch assignment '" + std::string(item) +
+                                  "' is not of the form name=value");
+        if (auto r = set_switch(copy, item.substr(0, eq), item.substr(eq + 1)); !r)
+            return r.error();
+    }
+    b = copy;
+    return {};
+}
+
+std::vector<std::string_view> differing_switches(const behaviour& a, const behaviour& b) {
+    std::vector<std::string_view> out;
+    for (auto& d : defs())
+        if (d.get(a) != d.get(b))
+            out.push_back(d.info.name);
+    return out;
+}
+
+} // namespace emu::domain

@@ -1,0 +1,35 @@
+#pragma once
+// The switches in force: a default set (from --profile/--set) and per-project overrides
+// (control API). Thread-safe; answers copies.
+#include "domain/behaviour.hpp"
+
+#include <map>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
+namespace emu::domain {
+
+class behaviour_registry {
+public:
+    explicit behaviour_registry(behaviour defaults = {}) : defaults_(defaults) {}
+
+    /// The switches in force for `project`.
+    behaviour for_project(std::string_view project) const;
+    /// The default switches (projects without overrides).
+    behaviour defaults() const;
+    void set_defaults(const behaviour& b);
+    /// Replaces the switches of one project.
+    void set_project(std::string_view project, const behaviour& b);
+    /// Drops the overrides of one project (it follows the defaults again).
+    void clear_project(std::string_view project);
+    /// Drops every project override.
+    void clear();
+
+private:
+    mutable std::shared_mutex mutex_;
+    behaviour defaults_;
+    std::map<std::string, behaviour, std::less<>> projects_;
+};
+
+} // namespace emu::domain

@@ -1,0 +1,56 @@
+#pragma once
+// Domain errors: what went wrong, by meaning. The API layer's error_catalog maps each
+// errc to an HTTP status, an error_code and a message; nothing here knows HTTP.
+#include <boost/system/result.hpp>
+
+#include <exception>
+#include <string>
+#include <utility>
+
+namespace emu::domain {
+
+enum class errc {
+    invalid_type,            ///< a field has the wrong JSON type (also `null`)
+    value_out_of_range,      ///< a number outside its documented range
+    invalid_enum,            ///< a string outside its documented enumeration
+    invalid_format,          ///< a string that does not have the documented shape
+    missing_field,           ///< a mandatory field is absent
+    invalid_urn,             ///< a function URN that does not parse
+    urn_project_mismatch,    ///< the URN names another project than the path
+    invalid_query_parameter, ///< marker / limit / maxitems not acceptable
+    function_not_found,
+    version_not_found,
+    alias_not_found,
+    config_not_found, ///< the qualifier has no async-invoke-config
+    function_exists,
+    function_quota_exceeded,
+};
+
+/// A domain error: the code, the field it concerns (JSON path, may be empty) and a
+/// human-readable statement of the rule that was broken.
+struct error {
+    errc code;
+    std::string field;
+    std::string detail;
+};
+
+/// Thrown only by result<T>::value() on an error; domain code never throws it itself.
+struct error_exception : std::exception {
+    explicit error_exception(error e) : err(std::move(e)) {}
+    const char* what() const noexcept override { return err.detail.c_str(); }
+    error err;
+};
+
+[[noreturn]] inline void throw_exception_from_error(const error& e,
+                                                     const boost::source_location&) {
+    throw error_exception(e);
+}
+
+template <class T> using result = boost::system::result<T, error>;
+
+/// Shorthand to build an error result.
+inline error make_error(errc code, std::string field, std::string detail) {
+    return error{code, std::move(field), std::move(detail)};
+}
+
+} // namespace emu::domain

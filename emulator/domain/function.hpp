@@ -1,0 +1,46 @@
+#pragma once
+// The minimal function model (spec §10.2/§10.3) that async-invoke-configs belong to.
+#include "domain/clock.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace emu::domain {
+
+/// A POST functions body as received, after JSON type checks.
+struct function_input {
+    std::optional<std::string> func_name, package, runtime, handler, code_type, code_filename,
+        description, type;
+    std::optional<std::int64_t> timeout, memory_size;
+    std::optional<std::string> func_code_file; ///< base64
+    std::optional<std::string> func_code_link;
+};
+
+/// A stored function (its `latest` head).
+struct function_record {
+    std::string func_id;
+    std::string region;
+    std::string project_id;
+    std::string func_name;
+    std::string package;
+    std::string runtime;
+    std::int64_t timeout = 0;
+    std::string handler;
+    std::int64_t memory_size = 0;
+    std::string code_type;
+    std::string code_filename;
+    std::int64_t code_size = 0;
+    std::string digest; ///< SHA-512 hex of the code
+    std::string func_code_link;
+    std::string description;
+    std::string type; ///< v1 / v2 (D22: default v2)
+    time_point created;
+    time_point last_modified;
+
+    /// urn:fss:region:project:function:package:name:latest
+    std::string func_urn() const;
+    friend bool operator==(const function_record&, const function_record&) = default;
+};
+
+} // namespace emu::domain

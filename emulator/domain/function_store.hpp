@@ -1,0 +1,98 @@
+#pragma once
+// The emulated service's state: functions and their async-invoke-configs, namespaced by
+// project. Thread-safe: every member locks internally and returns copies; no lock is
+// held while the caller serialises or does I/O.
+#include "domain/async_invoke_config.hpp"
+#include "domain/behaviour.hpp"
+#include "domain/error.hpp"
+#include "domain/function.hpp"
+#include "domain/function_urn.hpp"
+#include "domain/ids.hpp"
+#include "domain/paging.hpp"
+
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace emu::domain {
+
+/// One page of a list answer.
+template <class T> struct page {
+    std::vector<T> items;
+    std::size_t total = 0;
+};
+
+class function_store {
+public:
+    explicit function_store(id_generator& ids) : ids_(ids) {}
+
+    /// Stores a validated function (from build_function) in `project` and assigns its id,
+    /// region, project and timestamps. Errors: function_exists (409 FSS.1061),
+    /// function_quota_exceeded (b.function_quota).
+    result<function_record> create_function(std::string_view project, std::string_view region,
+                                            function_record rec, const behaviour& b,
+                                            time_point now);
+
+    /// The function a URN names. Errors: urn_project_mismatch, function_not_found,
+    /// version_not_found (any qualifier but latest), alias_not_found.
+    result<function_record> get_function(std::string_view project, const function_urn& urn,
+                                         const behaviour& b) const;
+
+    /// Functions of a project ordered by creation, one page of them.
+    page<function_record> list_functions(std::string_view project, const page_request& req) const;
+
+    /// Removes a function, with every config. A qualified URN other than latest names a
+    /// version, which does not exist here (version_not_found / alias_not_found).
+    result<void> delete_function(std::string_view project, const function_urn& urn,
+                                 const behaviour& b);
+
+    /// Validates `in` and stores the config of the URN's qualifier (replace or merge per
+    /// b.put_mode); returns the stored config. The stored config is unchanged on error.
+    result<async_invoke_config> put_config(std::string_view project, const function_urn& urn,
+                                           const config_input& in, const behaviour& b,
+                                           time_point now);
+
+    /// The config of the URN's qualifier. Errors: as get_function, config_not_found
+    /// (unless b.no_config == defaults, which answers default_config).
+    result<async_invoke_config> get_config(std::string_view project, const function_urn& urn,
+                                           const behaviour& b) const;
+
+    /// Removes the config of the URN's qualifier. Errors: as get_config.
+    result<void> delete_config(std::string_view project, const function_urn& urn,
+                               const behaviour& b);
+
+    /// The configs of every qualifier of the URN's function, one page.
+    result<page<async_invoke_config>> list_configs(std::string_view project,
+                                                   const function_urn& urn, const behaviour& b,
+                                                   const page_request& req) const;
+
+    /// Removes everything, or everything of one project.
+    void reset();
+    void reset_project(std::string_view project);
+
+private:
+    struct function_entry {
+        function_record record;
+        /// qualifier → config, in the order the qualifiers were configured
+        std::vector<std::pair<std::string, async_invoke_config>> configs;
+    };
+    struct project_state {
+        std::vector<std::unique_ptr<function_entry>> functions; ///< creation order
+        std::unordered_map<std::string, function_entry*> by_name; ///< "package:name"
+    };
+
+    const function_entry* find(std::string_view project, const function_urn& urn,
+                               const behaviour& b, error& err) const;
+    function_entry* find(std::string_view project, const function_urn& urn, const behaviour& b,
+                         error& err);
+
+    id_generator& ids_;
+    mutable std::shared_mutex mutex_;
+    std::map<std::string, project_state, std::less<>> projects_;
+};
+
+} // namespace emu::domain

@@ -1,0 +1,143 @@
+#include "domain/function_urn.hpp"
+
+#include <array>
+#include <utility>
+#include <vector>
+
+namespace emu::domain {
+namespace {
+
+bool is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// letters, digits and the given extra characters only
+bool only(std::string_view s, std::string_view extra) {
+    for (char c : s)
+        if (!is_alnum(c) && extra.find(c) == std::string_view::npos)
+            return false;
+    return true;
+}
+
+bool is_name(std::string_view s, std::size_t max) {
+    return !s.empty() && s.size() <= max && is_alpha(s.front()) && is_alnum(s.back()) &&
+           only(s, "-_");
+}
+
+error bad(std::string detail) { return make_error(errc::invalid_urn, "function_urn", detail); }
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+} // namespace
+
+bool is_valid_function_name(std::string_view name) { return is_name(name, 60); }
+bool is_valid_alias_name(std::string_view name) { return is_name(name, 64); }
+bool is_valid_version_name(std::string_view name) {
+    return !name.empty() && name.size() <= 64 && name != "latest" && only(name, "-_.");
+}
+bool is_valid_package_name(std::string_view name) {
+    return !name.empty() && name.size() <= 64 && only(name, "-_");
+}
+
+std::string function_urn::unqualified() const {
+    return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + function_name;
+}
+
+std::string function_urn::full() const { return unqualified() + ":" + qualifier; }
+
+result<function_urn> parse_function_urn(std::string_view text, const urn_defaults& defaults,
+                                        bool strict_length) {
+    if (text.empty())
+        return bad("the URN is empty");
+    // Emulation: D09 — the 1–269 length of func_urn is enforced only when asked.
+    if (strict_length && text.size() > 269)
+        return bad(std::to_string(text.size()) +
+                   " characters, at most 269 allowed (switch strict_urn_length)");
+    if (text.size() > 1024)
+        return bad("longer than 1024 characters");
+    std::vector<std::string_view> f;
+    for (std::size_t start = 0;;) {
+        auto colon = text.find(':', start);
+        f.push_back(text.substr(start, colon - start));
+        if (colon == std::string_view::npos)
+            break;
+        start = colon + 1;
+    }
+    for (char c : text)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+            return bad("it contains a space or control character");
+
+    function_urn u;
+    u.region = std::string(defaults.region);
+    u.project_id = std::string(defaults.project_id);
+    u.package = "default";
+    std::string_view qualifier;
+    switch (f.size()) {
+    case 1:
+        u.function_name = f[0];
+        break;
+    case 2:
+        u.package = f[0];
+        u.function_name = f[1];
+        break;
+    case 3:
+    case 4:
+        u.project_id = f[0];
+        u.package = f[1];
+        u.function_name = f[2];
+        if (f.size() == 4)
+            qualifier = f[3];
+        break;
+    case 7:
+    case 8:
+        for (auto [i, literal] :
+             {std::pair<std::size_t, std::string_view>{0, "urn"}, {1, "fss"}, {4, "function"}})
+            if (f[i] != literal)
+                return bad("field " + std::to_string(i + 1) + " is " + quoted(f[i]) + " where '" +
+                           std::string(literal) + "' is expected; a " + std::to_string(f.size()) +
+                           "-field URN must read urn:fss:<region>:<project_id>:function:<package>:"
+                           "<function_name>[:<version>|:!<alias>]");
+        if (f[2].empty() || !only(f[2], "-_"))
+            return bad("region " + quoted(f[2]) + " is not valid");
+        u.region = f[2];
+        u.project_id = f[3];
+        u.package = f[5];
+        u.function_name = f[6];
+        if (f.size() == 8)
+            qualifier = f[7];
+        break;
+    default:
+        return bad("" + std::to_string(f.size()) +
+                   " colon-separated fields; accepted forms have 1, 2, 3, 4, 7 or 8");
+    }
+    if (u.project_id.empty() || u.project_id.size() > 64 || !only(u.project_id, "-_"))
+        return bad("project id " + quoted(u.project_id) + " is not valid");
+    if (!is_valid_package_name(u.package))
+        return bad("package " + quoted(u.package) +
+                   " must be 1-64 letters, digits, '-' or '_'");
+    if (!is_valid_function_name(u.function_name))
+        return bad("function name " + quoted(u.function_name) +
+                   " must be 1-60 letters, digits, '-' or '_', start with a letter and end "
+                   "with a letter or digit");
+    if (f.size() == 4 || f.size() == 8) {
+        u.qualified = true;
+        if (qualifier == "latest") {
+            u.qualifier = "latest";
+        } else if (!qualifier.empty() && qualifier.front() == '!') {
+            if (!is_valid_alias_name(qualifier.substr(1)))
+                return bad("alias " + quoted(qualifier.substr(1)) +
+                           " must be 1-64 letters, digits, '-' or '_', start with a letter and "
+                           "end with a letter or digit");
+            u.qualifier = qualifier;
+        } else if (is_valid_version_name(qualifier)) {
+            u.qualifier = qualifier;
+        } else {
+            return bad("qualifier " + quoted(qualifier) +
+                       " is neither 'latest', a version name nor '!alias'");
+        }
+    }
+    return u;
+}
+
+} // namespace emu::domain

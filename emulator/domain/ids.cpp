@@ -1,0 +1,40 @@
+#include "domain/ids.hpp"
+
+namespace emu::domain {
+
+id_generator::id_generator() : engine_(std::random_device{}()) {}
+
+void id_generator::seed(std::uint64_t s) {
+    std::lock_guard lock(mutex_);
+    engine_.seed(s);
+}
+
+std::string id_generator::uuid() {
+    std::uint64_t hi = 0, lo = 0;
+    {
+        std::lock_guard lock(mutex_);
+        hi = engine_();
+        lo = engine_();
+    }
+    hi = (hi & ~0xf000ULL) | 0x4000ULL;                 // version 4
+    lo = (lo & ~(0xc0ULL << 56)) | (0x80ULL << 56);     // variant 10
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(36);
+    auto put = [&](std::uint64_t v, int from_nibble, int count) {
+        for (int i = 0; i < count; ++i)
+            out.push_back(digits[(v >> (4 * (15 - from_nibble - i))) & 0xf]);
+    };
+    put(hi, 0, 8);
+    out.push_back('-');
+    put(hi, 8, 4);
+    out.push_back('-');
+    put(hi, 12, 4);
+    out.push_back('-');
+    put(lo, 0, 4);
+    out.push_back('-');
+    put(lo, 4, 12);
+    return out;
+}
+
+} // namespace emu::domain
