@@ -1,0 +1,87 @@
+#include "api/async_invoke_config_handlers.hpp"
+
+#include "api/doc_examples.hpp"
+#include "api/handler_support.hpp"
+#include "api/http_response.hpp"
+#include "api/json_codec.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace emu::api {
+namespace json = boost::json;
+
+namespace {
+
+bool replay_examples(const request_context& ctx) {
+    // Emulation: D03 — the example profile answers with the documentation's example.
+    return ctx.behaviour.body == domain::response_body::example;
+}
+
+} // namespace
+
+response update_function_async_invoke_config(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    json::value body;
+    if (auto err = parse_json_body(ctx, body))
+        return std::move(*err);
+    auto input = decode_config_input(body, ctx.behaviour);
+    if (!input)
+        return error_answer(ctx, input.error());
+    auto stored = ctx.svc.store.put_config(ctx.project_id, *urn, *input, ctx.behaviour, ctx.now);
+    if (!stored)
+        return error_answer(ctx, stored.error());
+    if (replay_examples(ctx))
+        return raw_json_answer(ctx, std::string(async_invoke_config_example()));
+    return json_answer(ctx, encode_config(*stored, ctx.behaviour));
+}
+
+response show_function_async_invoke_config(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.behaviour);
+    if (!config)
+        return error_answer(ctx, config.error());
+    if (replay_examples(ctx))
+        return raw_json_answer(ctx, std::string(async_invoke_config_example()));
+    return json_answer(ctx, encode_config(*config, ctx.behaviour));
+}
+
+response delete_function_async_invoke_config(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    if (auto r = ctx.svc.store.delete_config(ctx.project_id, *urn, ctx.behaviour); !r)
+        return error_answer(ctx, r.error());
+    return make_empty_response(http::status::no_content, ctx.meta);
+}
+
+response list_function_async_invoke_config(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    auto req = domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("limit"));
+    if (!req)
+        return error_answer(ctx, req.error());
+    auto page = ctx.svc.store.list_configs(ctx.project_id, *urn, ctx.behaviour, *req);
+    if (!page)
+        return error_answer(ctx, page.error());
+    // Emulation: D10 — the example profile replays the inconsistent documented example.
+    if (replay_examples(ctx))
+        return raw_json_answer(ctx, std::string(async_invoke_configs_example()));
+    json::array items;
+    for (auto& c : page->items)
+        items.push_back(encode_config(c, ctx.behaviour));
+    auto info = domain::make_page_info(*req, page->items.size(), page->total, ctx.behaviour);
+    json::object out;
+    out["async_invoke_configs"] = std::move(items);
+    out["count"] = page->total;
+    out["page_info"] = {{"next_marker", info.next_marker},
+                        {"previous_marker", info.previous_marker},
+                        {"current_count", info.current_count}};
+    return json_answer(ctx, out);
+}
+
+} // namespace emu::api

@@ -1,0 +1,125 @@
+#include "api/error_catalog.hpp"
+
+#include "api/http_response.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+namespace emu::api {
+namespace {
+
+using domain::errc;
+
+std::string with_detail(std::string msg, const std::string& detail) {
+    if (!detail.empty())
+        msg += ": " + detail;
+    return msg;
+}
+
+std::string gateway_code(const domain::behaviour& b, const char* number) {
+    // Emulation: D15 — APIGW.xxxx in the signing guide, APIG.xxxx in service FAQs.
+    return std::string(b.prefix == domain::gateway_prefix::apig ? "APIG." : "APIGW.") + number;
+}
+
+} // namespace
+
+error_entry describe(const domain::error& e, const domain::behaviour& b, page_kind page) {
+    using s = http::status;
+    const std::string& d = e.detail;
+    switch (e.code) {
+    case errc::invalid_type:
+    case errc::value_out_of_range:
+    case errc::invalid_enum:
+    case errc::invalid_format:
+    case errc::missing_field:
+        return {s::bad_request, "FSS.0400", with_detail("Invalid parameter", d)};
+    case errc::invalid_urn:
+    case errc::urn_project_mismatch:
+        return {s::bad_request, "FSS.1309", with_detail("Invalid function URN", d)};
+    case errc::invalid_query_parameter:
+        return {s::bad_request, "FSS.1001", with_detail("Invalid query parameter", d)};
+    case errc::function_not_found: {
+        // Emulation: D13 — the lifecycle pages say FSS.1051 "Not found the function",
+        // the async-invocation pages FSS.0404 "can not find function".
+        bool use_0404 = b.not_found == domain::not_found_style::uniform_0404 ||
+                        (b.not_found == domain::not_found_style::per_page &&
+                         page == page_kind::async_invocation);
+        if (use_0404)
+            return {s::not_found, "FSS.0404", with_detail("can not find function", d)};
+        return {s::not_found, "FSS.1051", with_detail("Not found the function", d)};
+    }
+    case errc::version_not_found:
+        return {s::not_found, "FSS.1052", with_detail("Not found the function version", d)};
+    case errc::alias_not_found:
+        return {s::not_found, "FSS.1053", with_detail("Not found the function alias", d)};
+    case errc::config_not_found:
+        return {s::not_found, "FSS.0404", with_detail("The specified resource was not found", d)};
+    case errc::function_exists:
+        return {s::conflict, "FSS.1061", with_detail("The function already exists", d)};
+    case errc::function_quota_exceeded:
+        return {s::forbidden, "FSS.1041", with_detail("Function quota exceeded", d)};
+    }
+    return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", d)};
+}
+
+error_entry describe(api_errc e, const std::string& detail, const domain::behaviour& b) {
+    using s = http::status;
+    switch (e) {
+    case api_errc::route_not_found:
+        return {s::not_found, gateway_code(b, "0101"),
+                with_detail("The API does not exist or has not been published in the "
+                            "environment",
+                            detail),
+                true};
+    case api_errc::method_not_allowed:
+        // Emulation: D26 — the gateway answers an unknown method like an unknown API; the
+        // generic 405 has no documented FSS code (FSS.0405 is our guess).
+        if (b.wrong_method == domain::method_not_allowed::fss_405)
+            return {s::method_not_allowed, "FSS.0405", with_detail("Method not allowed", detail)};
+        return describe(api_errc::route_not_found, detail, b);
+    case api_errc::malformed_json:
+        // Emulation: D26 — the error table says 406 FSS.0406, the pages list only 400.
+        if (b.malformed_json == domain::bad_json::fss_400)
+            return {s::bad_request, "FSS.0400", with_detail("Invalid parameter", detail)};
+        return {s::not_acceptable, "FSS.0406", with_detail("Not acceptable", detail)};
+    case api_errc::body_not_object:
+    case api_errc::bad_content_type:
+    case api_errc::invalid_switch:
+        return {s::bad_request, "FSS.0400", with_detail("Invalid parameter", detail)};
+    case api_errc::body_too_large:
+        return {s::payload_too_large, "FSS.0413",
+                with_detail("The request body is too large", detail)};
+    case api_errc::header_too_large:
+        return {s::request_header_fields_too_large, gateway_code(b, "0201"),
+                with_detail("API request error", detail), true};
+    case api_errc::target_too_long:
+        return {s::uri_too_long, gateway_code(b, "0201"), with_detail("API request error", detail),
+                true};
+    case api_errc::missing_auth:
+        // Emulation: D14 — gateway 401 APIGW.0301, or the FSS-level examples.
+        switch (b.auth_errors) {
+        case domain::auth_dialect::fss_401:
+            return {s::unauthorized, "FSS.0401", with_detail("invalid token", detail)};
+        case domain::auth_dialect::fss_403:
+            return {s::forbidden, "FSS.0403", with_detail("invalid token", detail)};
+        case domain::auth_dialect::gateway:
+            break;
+        }
+        return {s::unauthorized, gateway_code(b, "0301"),
+                with_detail("Incorrect IAM authentication information", detail), true};
+    case api_errc::internal:
+        break;
+    }
+    return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", detail)};
+}
+
+response make_error_response(const error_entry& e, const response_meta& meta) {
+    boost::json::object body;
+    body["error_code"] = e.error_code;
+    body["error_msg"] = e.error_msg;
+    if (e.gateway)
+        body["request_id"] = meta.request_id;
+    return make_json_response(e.status, boost::json::serialize(body), meta);
+}
+
+} // namespace emu::api

@@ -1,0 +1,68 @@
+#include "api/function_handlers.hpp"
+
+#include "api/handler_support.hpp"
+#include "api/http_response.hpp"
+#include "api/json_codec.hpp"
+#include "domain/validation.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace emu::api {
+namespace json = boost::json;
+
+response create_function(request_context& ctx) {
+    json::value body;
+    if (auto err = parse_json_body(ctx, body))
+        return std::move(*err);
+    auto input = decode_function_input(body);
+    if (!input)
+        return error_answer(ctx, input.error());
+    auto record = domain::build_function(*input);
+    if (!record)
+        return error_answer(ctx, record.error());
+    auto stored = ctx.svc.store.create_function(ctx.project_id, ctx.svc.region,
+                                                std::move(*record), ctx.behaviour, ctx.now);
+    if (!stored)
+        return error_answer(ctx, stored.error());
+    return json_answer(ctx, encode_function(*stored, ctx.behaviour));
+}
+
+response list_functions(request_context& ctx) {
+    // Emulation: ListFunctions pages with marker/maxitems, 400 per page at most (G).
+    domain::paging_rules rules{"maxitems", 400, 400};
+    auto req = domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"),
+                                          rules);
+    if (!req)
+        return error_answer(ctx, req.error());
+    auto page = ctx.svc.store.list_functions(ctx.project_id, *req);
+    json::array items;
+    for (auto& f : page.items)
+        items.push_back(encode_function(f, ctx.behaviour));
+    std::size_t next = req->offset + page.items.size();
+    json::object out;
+    out["functions"] = std::move(items);
+    out["next_marker"] = next >= page.total ? 0 : next;
+    out["count"] = page.total;
+    return json_answer(ctx, out);
+}
+
+response show_function_config(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.behaviour);
+    if (!f)
+        return error_answer(ctx, f.error());
+    return json_answer(ctx, encode_function(*f, ctx.behaviour));
+}
+
+response delete_function(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    if (auto r = ctx.svc.store.delete_function(ctx.project_id, *urn, ctx.behaviour); !r)
+        return error_answer(ctx, r.error());
+    return make_empty_response(http::status::no_content, ctx.meta);
+}
+
+} // namespace emu::api

@@ -1,0 +1,90 @@
+#include "api/json_codec.hpp"
+
+#include "api/time_format.hpp"
+
+#include <algorithm>
+
+namespace emu::api {
+namespace json = boost::json;
+
+namespace {
+
+json::object encode_target(const domain::destination_target& t) {
+    json::object o;
+    o["destination"] = t.destination;
+    o["param"] = t.param;
+    return o;
+}
+
+} // namespace
+
+json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b) {
+    json::object o;
+    o["func_urn"] = c.func_urn;
+    // Emulation: D01 — optionally report the response tables' floor of 60 seconds.
+    o["max_async_event_age_in_seconds"] =
+        std::max<std::int64_t>(c.max_async_event_age_in_seconds, b.event_age_output_floor);
+    o["max_async_retry_attempts"] = c.max_async_retry_attempts;
+    // Emulation: D04 — examples always show destination_config; the tables mark it optional.
+    if (!c.destination_config.empty() || b.emit_empty_destination_config) {
+        json::object d;
+        if (c.destination_config.on_success)
+            d["on_success"] = encode_target(*c.destination_config.on_success);
+        if (c.destination_config.on_failure)
+            d["on_failure"] = encode_target(*c.destination_config.on_failure);
+        o["destination_config"] = std::move(d);
+    }
+    // Emulation: D05 — created_time and last_modified have different documented shapes.
+    o["created_time"] = format_time(c.created_time, time_field::created, b);
+    o["last_modified"] = format_time(c.last_modified, time_field::modified, b);
+    // Emulation: D04 — in every response table, in no response example.
+    switch (b.emit_status_log) {
+    case domain::status_log_field::always:
+        o["enable_async_status_log"] = c.enable_async_status_log.value_or(false);
+        break;
+    case domain::status_log_field::when_set:
+        if (c.enable_async_status_log)
+            o["enable_async_status_log"] = *c.enable_async_status_log;
+        break;
+    case domain::status_log_field::never:
+        break;
+    }
+    return o;
+}
+
+json::object encode_function(const domain::function_record& f, const domain::behaviour& b) {
+    json::object o;
+    o["func_id"] = f.func_id;
+    o["func_urn"] = f.func_urn();
+    o["func_name"] = f.func_name;
+    // Emulation: no IAM here — the account (domain) id is the project id.
+    o["domain_id"] = f.project_id;
+    o["namespace"] = f.project_id;
+    o["project_name"] = f.region;
+    o["package"] = f.package;
+    o["runtime"] = f.runtime;
+    o["timeout"] = f.timeout;
+    o["handler"] = f.handler;
+    o["memory_size"] = f.memory_size;
+    // Emulation: CPU share derived from memory (G: 300 millicores per 256 MB).
+    o["cpu"] = f.memory_size * 300 / 256;
+    o["code_type"] = f.code_type;
+    o["code_filename"] = f.code_filename;
+    o["code_size"] = f.code_size;
+    o["digest"] = f.digest;
+    o["version"] = "latest";
+    o["image_name"] = "latest";
+    o["description"] = f.description;
+    o["type"] = f.type;
+    o["last_modified"] = format_time(f.last_modified, time_field::modified, b);
+    json::object code;
+    code["file"] = "";
+    code["link"] = f.func_code_link;
+    o["func_code"] = std::move(code);
+    json::object strategy;
+    strategy["concurrency"] = -1;
+    o["strategy_config"] = std::move(strategy);
+    return o;
+}
+
+} // namespace emu::api

@@ -1,0 +1,215 @@
+#include "api/router.hpp"
+
+#include "api/async_invoke_config_handlers.hpp"
+#include "api/auth.hpp"
+#include "api/error_catalog.hpp"
+#include "api/function_handlers.hpp"
+#include "api/handler_support.hpp"
+#include "api/http_response.hpp"
+#include "api/uri.hpp"
+
+#include <cctype>
+#include <exception>
+#include <iostream>
+
+namespace emu::api {
+namespace {
+
+constexpr std::string_view switches_header = "X-Emulator-Switches";
+
+std::vector<std::string_view> pattern_of(std::string_view p) { return split_path(p); }
+
+bool is_param(std::string_view seg) { return !seg.empty() && seg.front() == '{'; }
+
+bool is_project_id(std::string_view s) {
+    if (s.empty() || s.size() > 64)
+        return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
+            return false;
+    return true;
+}
+
+bool is_json_media_type(std::string_view v) {
+    v = v.substr(0, v.find(';'));
+    while (!v.empty() && v.back() == ' ')
+        v.remove_suffix(1);
+    constexpr std::string_view json = "application/json";
+    if (v.size() != json.size())
+        return false;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(v[i])) != json[i])
+            return false;
+    return true;
+}
+
+/// Emulation: D08 — the pages mark Content-Type mandatory on every method; older pages
+/// list no headers at all. Returns the rule broken, or an empty string.
+std::string content_type_problem(const request& req, domain::content_type_rule rule) {
+    using domain::content_type_rule;
+    const bool has_body_method = req.method() == http::verb::post ||
+                                 req.method() == http::verb::put ||
+                                 req.method() == http::verb::patch;
+    if (rule == content_type_rule::off || (rule == content_type_rule::body && !has_body_method))
+        return {};
+    auto it = req.find(http::field::content_type);
+    if (it != req.end() && is_json_media_type(it->value()))
+        return {};
+    std::string got = it == req.end() ? "none" : "'" + std::string(it->value()) + "'";
+    return "header Content-Type must be application/json on " +
+           std::string(req.method_string()) + " requests, got " + got +
+           " (switch require_content_type=" +
+           (rule == content_type_rule::all ? "all" : "body") + ")";
+}
+
+} // namespace
+
+router::router(service& svc) : svc_(svc) {
+    using v = http::verb;
+    auto add = [this](v method, std::string_view pattern, handler fn) {
+        routes_.push_back({method, pattern_of(pattern), fn, pattern.substr(0, 3) == "/v2"});
+    };
+    constexpr std::string_view functions = "/v2/{project_id}/fgs/functions";
+    constexpr std::string_view function = "/v2/{project_id}/fgs/functions/{function_urn}";
+    static const std::string config = std::string(function) + "/async-invoke-config";
+    static const std::string configs = std::string(function) + "/async-invoke-configs";
+    static const std::string metadata = std::string(function) + "/config";
+    add(v::post, functions, create_function);
+    add(v::get, functions, list_functions);
+    add(v::get, metadata, show_function_config);
+    add(v::delete_, function, delete_function);
+    add(v::put, config, update_function_async_invoke_config);
+    add(v::get, config, show_function_async_invoke_config);
+    add(v::delete_, config, delete_function_async_invoke_config);
+    add(v::get, configs, list_function_async_invoke_config);
+}
+
+response router::handle(const request& req) const {
+    response_meta meta{req.version(), req.keep_alive(), svc_.ids.uuid()};
+    try {
+        return dispatch(req, meta);
+    } catch (const std::exception& e) {
+        std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
+                  << req.target() << ": " << e.what() << '\n';
+        return make_error_response(describe(api_errc::internal, e.what(), {}), meta);
+    } catch (...) {
+        std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
+                  << req.target() << '\n';
+        return make_error_response(describe(api_errc::internal, "unknown error", {}), meta);
+    }
+}
+
+response router::dispatch(const request& req, response_meta meta) const {
+    std::string_view target = req.target();
+    auto qmark = target.find('?');
+    std::string_view path = target.substr(0, qmark);
+    auto segments = split_path(path);
+
+    const route* found = nullptr;
+    std::string allowed;
+    for (auto& r : routes_) {
+        if (r.pattern.size() != segments.size())
+            continue;
+        bool match = true;
+        for (std::size_t i = 0; match && i < segments.size(); ++i)
+            match = is_param(r.pattern[i]) ? !segments[i].empty() : r.pattern[i] == segments[i];
+        if (!match)
+            continue;
+        if (r.method == req.method()) {
+            found = &r;
+            break;
+        }
+        allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
+    }
+
+    request_context ctx{req, svc_, {}, std::move(meta), {}, {}, {}, {}};
+    std::string raw_project;
+    if (segments.size() >= 2 && segments[0] == "v2")
+        percent_decode(segments[1], raw_project);
+    ctx.behaviour = is_project_id(raw_project) ? svc_.behaviours.for_project(raw_project)
+                                               : svc_.behaviours.defaults();
+    // Per-request switch overrides for tests: "X-Emulator-Switches: name=value,...".
+    if (auto it = req.find(switches_header); it != req.end())
+        if (auto r = domain::apply_switches(ctx.behaviour, it->value()); !r)
+            return error_answer(ctx, api_errc::invalid_switch,
+                                std::string(switches_header) + ": " + r.error().detail);
+
+    response res;
+    if (!found && allowed.empty()) {
+        res = error_answer(ctx, api_errc::route_not_found,
+                           "no API at " + std::string(req.method_string()) + " " +
+                               std::string(path.substr(0, 256)));
+    } else if (!found) {
+        res = error_answer(ctx, api_errc::method_not_allowed,
+                           std::string(req.method_string()) + " is not supported here; allowed: " +
+                               allowed);
+        if (res.result() == http::status::method_not_allowed)
+            res.set(http::field::allow, allowed);
+    } else {
+        res = [&]() -> response {
+            for (std::size_t i = 0; i < segments.size(); ++i) {
+                if (found->pattern[i] == "{project_id}") {
+                    if (!percent_decode(segments[i], ctx.project_id) ||
+                        !is_project_id(ctx.project_id))
+                        return error_answer(
+                            ctx, domain::make_error(domain::errc::invalid_format, "project_id",
+                                                    "project_id must be 1-64 letters, digits, "
+                                                    "'-' or '_'"));
+                } else if (found->pattern[i] == "{function_urn}") {
+                    if (!percent_decode(segments[i], ctx.function_urn))
+                        return error_answer(
+                            ctx, domain::make_error(domain::errc::invalid_urn, "function_urn",
+                                                    "the path segment is not valid "
+                                                    "percent-encoding"));
+                }
+            }
+            if (qmark != std::string_view::npos)
+                ctx.query = parse_query(target.substr(qmark + 1));
+            if (found->public_api) {
+                if (auto why = check_credentials(req))
+                    return error_answer(ctx, api_errc::missing_auth, *why);
+                if (auto why = content_type_problem(req, ctx.behaviour.require_content_type);
+                    !why.empty())
+                    return error_answer(ctx, api_errc::bad_content_type, why);
+            }
+            ctx.now = svc_.clock.now();
+            return found->fn(ctx);
+        }();
+    }
+    // Tell the client which switches (differing from the documented preset) shaped it.
+    if (!(ctx.behaviour == domain::behaviour{})) {
+        std::string names;
+        for (auto n : domain::differing_switches(domain::behaviour{}, ctx.behaviour))
+            names += (names.empty() ? "" : ",") + std::string(n) + "=" +
+                     domain::get_switch(ctx.behaviour, n);
+        res.set(switches_header, names);
+    }
+    return res;
+}
+
+response router::body_too_large(unsigned version) const {
+    response_meta meta{version, false, svc_.ids.uuid()};
+    return make_error_response(
+        describe(api_errc::body_too_large,
+                 "the limit is " + std::to_string(svc_.max_body) + " bytes (--max-body)",
+                 svc_.behaviours.defaults()),
+        meta);
+}
+
+response router::header_too_large() const {
+    response_meta meta{11, false, svc_.ids.uuid()};
+    return make_error_response(describe(api_errc::header_too_large,
+                                        "the request header fields are too large",
+                                        svc_.behaviours.defaults()),
+                               meta);
+}
+
+response router::target_too_long() const {
+    response_meta meta{11, false, svc_.ids.uuid()};
+    return make_error_response(
+        describe(api_errc::target_too_long, "the request target is too long",
+                 svc_.behaviours.defaults()),
+        meta);
+}
+
+} // namespace emu::api

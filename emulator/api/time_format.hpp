@@ -1,0 +1,20 @@
+#pragma once
+// Timestamp text of responses. Emulation: D05 — the documentation mixes
+// "2021-03-04T14:50:02+08:00" (created_time) and "2021-03-04 14:50:02" (last_modified).
+#include "domain/behaviour.hpp"
+#include "domain/clock.hpp"
+
+#include <string>
+
+namespace emu::api {
+
+/// Which timestamp of a resource is formatted (their documented shapes differ).
+enum class time_field {
+    created,  ///< async-config created_time: ISO-8601 with offset
+    modified, ///< last_modified of configs and functions: "YYYY-MM-DD HH:MM:SS"
+};
+
+/// Formats `t` per switches time_style and utc_offset_minutes. Thread-safe.
+std::string format_time(domain::time_point t, time_field field, const domain::behaviour& b);
+
+} // namespace emu::api
