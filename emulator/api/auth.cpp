@@ -13,19 +13,31 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-/// Finds "name=" in a comma-separated list and returns its non-empty value.
-bool has_part(std::string_view params, std::string_view name) {
+/// Finds "name=" in a comma-separated list and returns its value (empty when absent).
+std::string_view part_value(std::string_view params, std::string_view name) {
     while (!params.empty()) {
         auto comma = params.find(',');
         auto part = trim(params.substr(0, comma));
         if (part.size() > name.size() && part.substr(0, name.size()) == name &&
             part[name.size()] == '=')
-            return part.size() > name.size() + 1;
+            return part.substr(name.size() + 1);
         if (comma == std::string_view::npos)
             break;
         params.remove_prefix(comma + 1);
     }
-    return false;
+    return {};
+}
+
+/// Whether the ';'-separated list holds `name`.
+bool lists(std::string_view names, std::string_view name) {
+    while (true) {
+        auto semi = names.find(';');
+        if (trim(names.substr(0, semi)) == name)
+            return true;
+        if (semi == std::string_view::npos)
+            return false;
+        names.remove_prefix(semi + 1);
+    }
 }
 
 } // namespace
@@ -48,8 +60,11 @@ std::optional<std::string> check_credentials(const request& req) {
     }
     value.remove_prefix(scheme.size());
     for (std::string_view part : {"Access", "SignedHeaders", "Signature"})
-        if (!has_part(value, part))
+        if (part_value(value, part).empty())
             return "authorization header lacks " + std::string(part) + "=";
+    // Spec §12.2 step 1: x-sdk-date must be among the signed headers.
+    if (!lists(part_value(value, "SignedHeaders"), "x-sdk-date"))
+        return "authorization header's SignedHeaders lacks x-sdk-date";
     if (req.find("X-Sdk-Date") == req.end())
         return "x-sdk-date not found";
     return std::nullopt;

@@ -24,6 +24,9 @@ response make_json_response(http::status status, std::string body, const respons
 response make_empty_response(http::status status, const response_meta& meta) {
     response res = base(status, meta);
     res.prepare_payload();
+    // RFC 9110 §8.6: a 204 carries no Content-Length (Beast's prepare_payload sets 0).
+    if (status == http::status::no_content)
+        res.erase(http::field::content_length);
     return res;
 }
 

@@ -1,0 +1,78 @@
+#pragma once
+// Assertions shared by the api-tier tests: exact error answers, "the stored config did not
+// change", and raw requests for what api_harness::call cannot build (HTTP/1.0, odd headers).
+#include "api_harness.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace emu::test {
+
+inline bool contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
+
+/// The error answer has this status, error_code and exactly this error_msg.
+inline void check_error(const answer& a, unsigned status, const std::string& code,
+                        const std::string& msg) {
+    BOOST_TEST(a.status() == status, "body: " << a.res.body());
+    BOOST_TEST(a.code() == code);
+    BOOST_TEST(a.message() == msg);
+    BOOST_TEST(a.res[http::field::content_type] == "application/json");
+}
+
+/// The error answer has this status and error_code, and error_msg contains every part.
+inline void check_error_has(const answer& a, unsigned status, const std::string& code,
+                            std::initializer_list<std::string_view> parts) {
+    BOOST_TEST(a.status() == status, "body: " << a.res.body());
+    BOOST_TEST(a.code() == code);
+    for (auto p : parts)
+        BOOST_TEST(contains(a.message(), p),
+                   "error_msg '" << a.message() << "' lacks '" << p << "'");
+    BOOST_TEST(a.res[http::field::content_type] == "application/json");
+}
+
+/// What GET async-invoke-config answers now (status and parsed body), to compare around a
+/// request that must not change the stored config.
+struct config_snapshot {
+    unsigned status;
+    json::value body;
+};
+
+inline config_snapshot snapshot(const api_harness& h, const std::string& urn) {
+    auto a = h.call(http::verb::get, api_harness::config(urn));
+    return {a.status(), a.body};
+}
+
+/// The stored config is what `before` saw.
+inline void check_unchanged(const api_harness& h, const std::string& urn,
+                            const config_snapshot& before) {
+    auto now = snapshot(h, urn);
+    BOOST_TEST(now.status == before.status, "config changed: " << now.body);
+    BOOST_TEST(now.body == before.body);
+}
+
+/// Sends a hand-built request through router::handle and parses the answer's body.
+inline answer send(const api_harness& h, api::request req) {
+    req.prepare_payload();
+    answer a{h.router.handle(req), {}};
+    boost::system::error_code ec;
+    a.body = json::parse(a.res.body(), ec);
+    if (ec)
+        a.body = nullptr;
+    return a;
+}
+
+/// A request with the default credentials and Content-Type of api_harness::call.
+inline api::request make_request(http::verb method, const std::string& target,
+                                 unsigned version = 11) {
+    api::request req{method, target, version};
+    req.set("X-Auth-Token", "test-token");
+    req.set(http::field::content_type, "application/json");
+    return req;
+}
+
+} // namespace emu::test
