@@ -1,0 +1,254 @@
+#include "server/http_session.hpp"
+
+#include "server/session_context.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <iostream>
+#include <sstream>
+#include <string_view>
+
+namespace emu::server {
+namespace {
+
+// After a response that ends the connection we stop sending and keep reading (discarding)
+// for a while, so that unread request bytes do not turn our close into a RST that could
+// destroy the response before the client reads it (the "lingering close" of nginx/Apache).
+constexpr std::chrono::milliseconds max_linger{2000};
+
+// Called when Beast's header_limit was hit before the request line was complete: the buffer
+// still starts with that line (the parser consumes nothing of it until it is whole), so its
+// raw bytes decide whether the request-target or something else was too long.
+transport_error classify_request_line(std::string_view raw, std::size_t max_target) {
+    const auto line = raw.substr(0, raw.find("\r\n"));
+    const auto method_end = line.find(' ');
+    if (method_end == std::string_view::npos)
+        return line.size() > max_target ? transport_error::target_too_long
+                                        : transport_error::header_too_large;
+    const auto target = line.substr(method_end + 1);
+    const auto target_size = std::min(target.find(' '), target.size());
+    return target_size > max_target ? transport_error::target_too_long
+                                    : transport_error::header_too_large;
+}
+
+void log_handler_failure(std::string_view what) {
+    std::cerr << "emu::server: request handler threw (" << what << "); closing connection\n";
+}
+
+} // namespace
+
+http_session::http_session(tcp::socket&& socket, std::shared_ptr<session_context> context)
+    : stream_(std::move(socket)), timer_(stream_.get_executor()), context_(std::move(context)) {}
+
+http_session::~http_session() {
+    context_->remove(this);
+}
+
+void http_session::run() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&http_session::do_read, shared_from_this()));
+}
+
+void http_session::shutdown() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&http_session::on_shutdown, shared_from_this()));
+}
+
+void http_session::force_close() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&http_session::on_force_close, shared_from_this()));
+}
+
+void http_session::do_read() {
+    if (stopping_)
+        return do_close(); // graceful stop reached an idle point
+    state_ = state::reading;
+    const auto& limits = context_->limits;
+    parser_.emplace();
+    // Room for a request line with a target just over max_target, so that it gets a 414.
+    parser_->header_limit(static_cast<std::uint32_t>(limits.max_target + limits.max_header));
+    parser_->body_limit(limits.max_body);
+    stream_.expires_after(limits.read_timeout); // covers header and body
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&http_session::on_read_header, shared_from_this()));
+}
+
+void http_session::on_read_header(beast::error_code ec, std::size_t) {
+    if (state_ == state::closed)
+        return;
+    if (ec)
+        return on_read_error(ec);
+    // The header fitted in max_target + max_header; the target alone may still be too long.
+    if (parser_->get().target().size() > context_->limits.max_target)
+        return do_reject(transport_error::target_too_long, parser_->get().base());
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+}
+
+void http_session::on_read(beast::error_code ec, std::size_t) {
+    if (state_ == state::closed)
+        return;
+    if (ec)
+        return on_read_error(ec);
+    const bool keep_alive = parser_->get().keep_alive();
+    do_reply([this] { return context_->handler.handle(parser_->release()); }, !keep_alive);
+}
+
+void http_session::on_read_error(beast::error_code ec) {
+    if (ec == http::error::end_of_stream) { // the client is done: finish politely
+        state_ = state::closed;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        return;
+    }
+    // Content-Length over the limit fails in the header phase, a chunked body while reading
+    // it; either way the header is complete and parsed.
+    if (ec == http::error::body_limit)
+        return do_reject(transport_error::body_too_large, parser_->get().base());
+    if (ec == http::error::header_limit) {
+        // Beast applies header_limit to the request line, then to the fields still unparsed;
+        // an empty target means it stopped inside the request line.
+        const auto target = parser_->get().target();
+        if (!target.empty())
+            return do_reject(target.size() > context_->limits.max_target
+                                 ? transport_error::target_too_long
+                                 : transport_error::header_too_large,
+                             {});
+        const auto data = buffer_.cdata();
+        const std::string_view raw{static_cast<const char*>(data.data()), data.size()};
+        return do_reject(classify_request_line(raw, context_->limits.max_target), {});
+    }
+    // Timeouts, resets, aborts and malformed HTTP: close without answering or logging.
+    do_close();
+}
+
+void http_session::do_reject(transport_error why, const request_header& header) {
+    do_reply([this, why, &header] { return context_->handler.reject(why, header); }, true);
+}
+
+// The application catches its own errors (style §3); this try is only the last line of
+// defence, so that a throwing handler costs one connection and not the process.
+template <class Call> void http_session::do_reply(Call&& call, bool close_after) {
+    state_ = state::busy;
+    close_after_ = close_after;
+    try {
+        reply_ = call();
+        auto& m = reply_.message;
+        const auto status = m.result();
+        if (status == http::status::no_content || status == http::status::not_modified ||
+            http::to_status_class(status) == http::status_class::informational)
+            m.erase(http::field::content_length); // RFC 9110 §8.6: never on 1xx/204/304
+        else
+            m.prepare_payload(); // Content-Length is always right, whoever built it
+    } catch (const std::exception& e) {
+        log_handler_failure(e.what());
+        return do_close();
+    } catch (...) {
+        log_handler_failure("unknown exception");
+        return do_close();
+    }
+    if (reply_.delay <= std::chrono::milliseconds::zero())
+        return do_act();
+    timer_.expires_after(reply_.delay); // on the strand: the thread is not blocked
+    timer_.async_wait(beast::bind_front_handler(&http_session::on_delay, shared_from_this()));
+}
+
+void http_session::on_delay(beast::error_code ec) {
+    if (ec || state_ == state::closed)
+        return;
+    do_act();
+}
+
+void http_session::do_act() {
+    switch (reply_.action) {
+    case reply_action::send:
+        return do_write();
+    case reply_action::reset:
+        return do_reset();
+    case reply_action::truncate:
+        return do_truncate();
+    }
+}
+
+void http_session::do_write() {
+    if (close_after_ || stopping_)
+        reply_.message.keep_alive(false);
+    stream_.expires_after(context_->limits.read_timeout); // a client that never reads
+    http::async_write(stream_, reply_.message,
+                      beast::bind_front_handler(&http_session::on_write, shared_from_this()));
+}
+
+void http_session::on_write(beast::error_code ec, std::size_t) {
+    if (ec)
+        return do_close();
+    if (reply_.message.need_eof())
+        return do_linger();
+    reply_ = {};
+    do_read(); // pipelined bytes, if any, are already in buffer_
+}
+
+void http_session::do_truncate() {
+    std::ostringstream header;
+    header << reply_.message.base();
+    const auto& body = reply_.message.body();
+    partial_ = std::move(header).str() + body.substr(0, body.size() / 2);
+    stream_.expires_after(context_->limits.read_timeout);
+    net::async_write(stream_, net::buffer(partial_),
+                     beast::bind_front_handler(&http_session::on_truncate, shared_from_this()));
+}
+
+void http_session::on_truncate(beast::error_code ec, std::size_t) {
+    if (ec)
+        return do_close();
+    do_linger();
+}
+
+void http_session::do_reset() {
+    beast::error_code ec;
+    stream_.socket().set_option(net::socket_base::linger(true, 0), ec); // close sends RST
+    state_ = state::closed;
+    stream_.close();
+}
+
+void http_session::do_linger() {
+    state_ = state::lingering;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::min(max_linger, context_->limits.read_timeout));
+    buffer_.clear();
+    stream_.async_read_some(
+        buffer_.prepare(4096), // discarded: never committed
+        beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
+}
+
+void http_session::on_linger(beast::error_code ec, std::size_t) {
+    if (state_ != state::lingering)
+        return;
+    if (ec) // end of stream, deadline or reset: the client had its chance
+        return do_close();
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
+}
+
+void http_session::on_shutdown() {
+    stopping_ = true;
+    if (state_ == state::reading) // idle keep-alive connection (or a request still arriving)
+        do_close();
+}
+
+void http_session::on_force_close() {
+    timer_.cancel();
+    do_close();
+}
+
+void http_session::do_close() {
+    if (state_ == state::closed)
+        return;
+    state_ = state::closed;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close(); // pending operations complete with operation_aborted
+}
+
+} // namespace emu::server

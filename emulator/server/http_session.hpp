@@ -1,0 +1,69 @@
+#pragma once
+// One HTTP/1.1 connection: read → call the request_handler → write, on its own strand.
+#include "server/net.hpp"
+#include "server/request_handler.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace emu::server {
+
+class session_context;
+
+/// Serves the requests of one connection, one at a time and in order (pipelined bytes wait in
+/// the buffer). Errors on the socket close the connection; they are never turned into HTTP,
+/// except oversized requests, which go to `handler.reject` and are answered, then closed.
+/// `reject` gets the parsed header when it was complete (body_too_large, and a target over
+/// max_target within the header limit), an empty one otherwise.
+/// All members run on the connection's strand; shutdown() and force_close() may be called
+/// from any thread.
+class http_session : public std::enable_shared_from_this<http_session> {
+public:
+    /// Takes an accepted socket whose executor is the connection's strand.
+    http_session(tcp::socket&& socket, std::shared_ptr<session_context> context);
+    /// Unregisters from the context (the socket closes with the stream).
+    ~http_session();
+
+    /// Starts the read loop.
+    void run();
+    /// Graceful stop: closes now if idle, otherwise after the response being prepared.
+    void shutdown();
+    /// Closes the connection now, cancelling any pending write or reply delay.
+    void force_close();
+
+private:
+    enum class state { reading, busy, lingering, closed };
+
+    void do_read();
+    void on_read_header(beast::error_code ec, std::size_t bytes);
+    void on_read(beast::error_code ec, std::size_t bytes);
+    void on_read_error(beast::error_code ec);
+    void do_reject(transport_error why, const request_header& header);
+    template <class Call> void do_reply(Call&& call, bool close_after);
+    void on_delay(beast::error_code ec);
+    void do_act();
+    void do_write();
+    void on_write(beast::error_code ec, std::size_t bytes);
+    void do_truncate();
+    void on_truncate(beast::error_code ec, std::size_t bytes);
+    void do_reset();
+    void do_linger();
+    void on_linger(beast::error_code ec, std::size_t bytes);
+    void on_shutdown();
+    void on_force_close();
+    void do_close();
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_; // persists across requests: holds pipelined bytes
+    std::optional<http::request_parser<http::string_body>> parser_;
+    net::steady_timer timer_; // reply delays
+    std::shared_ptr<session_context> context_;
+    reply reply_;
+    std::string partial_; // bytes of a truncated reply
+    state state_ = state::reading;
+    bool close_after_ = false;
+    bool stopping_ = false;
+};
+
+} // namespace emu::server
