@@ -1,6 +1,6 @@
 #include "api/auth.hpp"
 
-#include <string_view>
+#include "api/sdk_signature.hpp"
 
 namespace emu::api {
 namespace {
@@ -13,61 +13,132 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-/// Finds "name=" in a comma-separated list and returns its value (empty when absent).
-std::string_view part_value(std::string_view params, std::string_view name) {
-    while (!params.empty()) {
-        auto comma = params.find(',');
-        auto part = trim(params.substr(0, comma));
-        if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-            part[name.size()] == '=')
-            return part.substr(name.size() + 1);
-        if (comma == std::string_view::npos)
-            break;
-        params.remove_prefix(comma + 1);
-    }
-    return {};
+std::optional<auth_failure> fail(std::string message) { return auth_failure{std::move(message)}; }
+
+std::optional<auth_failure> check_token(std::string_view token, std::string_view project,
+                                        auth_mode mode, const credential_store& creds) {
+    if (token.empty())
+        return fail("x-auth-token is empty");
+    auto known = creds.find_token(token);
+    // Emulation: with no token configured, any non-empty token passes (unless strict).
+    if (!known && (mode == auth_mode::strict || !creds.tokens().empty()))
+        return fail("decrypt token fail");
+    if (known && !known->project_id.empty() && known->project_id != project)
+        return fail("the token is bound to project " + known->project_id + ", not " +
+                    std::string(project));
+    return std::nullopt;
 }
 
-/// Whether the ';'-separated list holds `name`.
-bool lists(std::string_view names, std::string_view name) {
-    while (true) {
-        auto semi = names.find(';');
-        if (trim(names.substr(0, semi)) == name)
-            return true;
-        if (semi == std::string_view::npos)
-            return false;
-        names.remove_prefix(semi + 1);
+std::optional<auth_failure> check_signature(const request& req, std::string_view project,
+                                            auth_mode mode, const credential_store& creds,
+                                            domain::time_point now) {
+    auto parsed = parse_signature_header(req[http::field::authorization]);
+    if (parsed.error)
+        return fail(*parsed.error);
+    // Emulation: without configured credentials (and not strict) a well-formed signature
+    // passes unverified, so that any SDK works out of the box.
+    if (mode == auth_mode::any && creds.credentials().empty()) {
+        if (req.find("X-Sdk-Date") == req.end())
+            return fail("x-sdk-date not found");
+        return std::nullopt;
     }
+    auto outcome = verify_signature(
+        req,
+        [&](std::string_view ak) -> std::optional<std::string> {
+            if (auto c = creds.find_access_key(ak))
+                return c->secret_key;
+            return std::nullopt;
+        },
+        now);
+    if (!outcome.ok)
+        return fail(outcome.message);
+    auto c = creds.find_access_key(outcome.access_key);
+    if (c && !c->project_id.empty() && c->project_id != project)
+        return fail("the access key " + c->access_key + " is bound to project " +
+                    c->project_id + ", not " + std::string(project));
+    return std::nullopt;
 }
 
 } // namespace
 
-std::optional<std::string> check_credentials(const request& req) {
-    if (auto it = req.find("X-Auth-Token"); it != req.end()) {
-        if (!trim(it->value()).empty())
-            return std::nullopt;
-        return "x-auth-token is empty";
-    }
-    auto it = req.find(http::field::authorization);
-    if (it == req.end())
-        return "x-auth-token not found";
-    std::string_view value = trim(it->value());
-    constexpr std::string_view scheme = "SDK-HMAC-SHA256 ";
-    if (value.substr(0, scheme.size()) != scheme) {
-        auto space = value.find(' ');
-        return "unsupported authorization algorithm '" + std::string(value.substr(0, space)) +
-               "', only SDK-HMAC-SHA256 is accepted";
-    }
-    value.remove_prefix(scheme.size());
-    for (std::string_view part : {"Access", "SignedHeaders", "Signature"})
-        if (part_value(value, part).empty())
-            return "authorization header lacks " + std::string(part) + "=";
-    // Spec §12.2 step 1: x-sdk-date must be among the signed headers.
-    if (!lists(part_value(value, "SignedHeaders"), "x-sdk-date"))
-        return "authorization header's SignedHeaders lacks x-sdk-date";
-    if (req.find("X-Sdk-Date") == req.end())
-        return "x-sdk-date not found";
+void credential_store::add(credential c) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(credentials_, [&](auto& x) { return x.access_key == c.access_key; });
+    credentials_.push_back(std::move(c));
+}
+
+void credential_store::add(auth_token t) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(tokens_, [&](auto& x) { return x.token == t.token; });
+    tokens_.push_back(std::move(t));
+}
+
+std::vector<credential> credential_store::credentials() const {
+    std::lock_guard lock(mutex_);
+    return credentials_;
+}
+
+std::vector<auth_token> credential_store::tokens() const {
+    std::lock_guard lock(mutex_);
+    return tokens_;
+}
+
+std::optional<credential> credential_store::find_access_key(std::string_view ak) const {
+    std::lock_guard lock(mutex_);
+    for (auto& c : credentials_)
+        if (c.access_key == ak)
+            return c;
     return std::nullopt;
+}
+
+std::optional<auth_token> credential_store::find_token(std::string_view token) const {
+    std::lock_guard lock(mutex_);
+    for (auto& t : tokens_)
+        if (t.token == token)
+            return t;
+    return std::nullopt;
+}
+
+void credential_store::clear() {
+    std::lock_guard lock(mutex_);
+    credentials_.clear();
+    tokens_.clear();
+}
+
+std::optional<auth_failure> authenticate(const request& req, std::string_view project,
+                                         auth_mode mode, const credential_store& creds,
+                                         domain::time_point now) {
+    if (mode == auth_mode::off)
+        return std::nullopt;
+    if (auto it = req.find("X-Auth-Token"); it != req.end())
+        return check_token(trim(it->value()), project, mode, creds);
+    if (req.find(http::field::authorization) == req.end())
+        return fail("x-auth-token not found");
+    return check_signature(req, project, mode, creds, now);
+}
+
+std::optional<credential> parse_credential(std::string_view text) {
+    auto first = text.find(':');
+    if (first == std::string_view::npos || first == 0)
+        return std::nullopt;
+    auto rest = text.substr(first + 1);
+    auto second = rest.find(':');
+    credential c{std::string(text.substr(0, first)), std::string(rest.substr(0, second)), ""};
+    if (second != std::string_view::npos)
+        c.project_id = rest.substr(second + 1);
+    if (c.secret_key.empty() || (second != std::string_view::npos && c.project_id.empty()))
+        return std::nullopt;
+    return c;
+}
+
+std::optional<auth_token> parse_auth_token(std::string_view text) {
+    auto colon = text.find(':');
+    auth_token t{std::string(text.substr(0, colon)), ""};
+    if (colon != std::string_view::npos)
+        t.project_id = text.substr(colon + 1);
+    if (t.token.empty() || (colon != std::string_view::npos && t.project_id.empty()))
+        return std::nullopt;
+    return t;
 }
 
 } // namespace emu::api

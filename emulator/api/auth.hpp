@@ -1,16 +1,68 @@
 #pragma once
-// Authentication of /v2 requests. Emulation: there is no IAM here — any non-empty
-// X-Auth-Token is accepted, and an AK/SK signature header is accepted when well formed
-// (its signature is checked once credentials are configured, a later issue).
+// Authentication of /v2 requests (docs/clients.md). Emulation: there is no IAM here — tokens
+// and AK/SK credentials are whatever --auth-token / --credential (or a state document)
+// configure; with none configured, any non-empty token and any well-formed signature pass.
 #include "api/http_types.hpp"
+#include "domain/clock.hpp"
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace emu::api {
 
-/// nullopt when the request carries acceptable credentials; otherwise the reason, worded
-/// as the gateway's message suffix (e.g. "x-auth-token not found"). Thread-safe.
-std::optional<std::string> check_credentials(const request& req);
+/// --auth: off (accept all), any (default), strict (token known, signature verified).
+enum class auth_mode { off, any, strict };
+
+/// An AK/SK pair, optionally bound to one project (empty: any project).
+struct credential {
+    std::string access_key;
+    std::string secret_key;
+    std::string project_id;
+    friend bool operator==(const credential&, const credential&) = default;
+};
+
+/// A token, optionally bound to one project.
+struct auth_token {
+    std::string token;
+    std::string project_id;
+    friend bool operator==(const auth_token&, const auth_token&) = default;
+};
+
+/// Configured credentials and tokens. Thread-safe.
+class credential_store {
+public:
+    void add(credential c);
+    void add(auth_token t);
+    std::vector<credential> credentials() const;
+    std::vector<auth_token> tokens() const;
+    std::optional<credential> find_access_key(std::string_view ak) const;
+    std::optional<auth_token> find_token(std::string_view token) const;
+    void clear();
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<credential> credentials_;
+    std::vector<auth_token> tokens_;
+};
+
+/// Why a request was not authenticated: the gateway's message suffix (spec §11.2).
+struct auth_failure {
+    std::string message;
+};
+
+/// nullopt when the request may proceed. `project` is the path's project, `now` the clock
+/// X-Sdk-Date is checked against (±15 minutes). Thread-safe.
+std::optional<auth_failure> authenticate(const request& req, std::string_view project,
+                                         auth_mode mode, const credential_store& creds,
+                                         domain::time_point now);
+
+/// Parses "AK:SK" or "AK:SK:PROJECT" (--credential); nullopt when malformed.
+std::optional<credential> parse_credential(std::string_view text);
+
+/// Parses "TOKEN" or "TOKEN:PROJECT" (--auth-token); nullopt when empty.
+std::optional<auth_token> parse_auth_token(std::string_view text);
 
 } // namespace emu::api

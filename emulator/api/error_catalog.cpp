@@ -95,7 +95,7 @@ error_entry describe(api_errc e, const std::string& detail, const domain::behavi
     case api_errc::target_too_long:
         return {s::uri_too_long, gateway_code(b, "0201"), with_detail("API request error", detail),
                 true};
-    case api_errc::missing_auth:
+    case api_errc::auth_failed:
         // Emulation: D14 — gateway 401 APIGW.0301, or the FSS-level examples.
         switch (b.auth_errors) {
         case domain::auth_dialect::fss_401:
@@ -107,10 +107,88 @@ error_entry describe(api_errc e, const std::string& detail, const domain::behavi
         }
         return {s::unauthorized, gateway_code(b, "0301"),
                 with_detail("Incorrect IAM authentication information", detail), true};
+    case api_errc::control_bad_request:
+        return {s::bad_request, "EMU.0400", with_detail("Invalid control request", detail)};
+    case api_errc::control_unauthorized:
+        return {s::unauthorized, "EMU.0401", with_detail("Control API token required", detail)};
+    case api_errc::control_not_found:
+        return {s::not_found, "EMU.0404", with_detail("Not found", detail)};
     case api_errc::internal:
         break;
     }
     return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", detail)};
+}
+
+std::string rule_of(const domain::error& e, const domain::behaviour& b) {
+    std::string rule = domain::to_string(e.code);
+    if (!e.field.empty())
+        rule += ": " + e.field;
+    auto with_switch = [&](std::string_view name) {
+        rule += " (switch " + std::string(name) + "=" + domain::get_switch(b, name) + ")";
+    };
+    switch (e.code) {
+    case errc::value_out_of_range:
+        if (e.field == "max_async_event_age_in_seconds")
+            with_switch("event_age_min");
+        else if (e.field == "max_async_retry_attempts")
+            with_switch("retry_max");
+        break;
+    case errc::invalid_enum:
+        if (e.field.ends_with(".destination"))
+            with_switch("allow_dis_destination");
+        break;
+    case errc::function_not_found:
+        with_switch("not_found_style");
+        break;
+    case errc::urn_project_mismatch:
+        with_switch("urn_project_mismatch");
+        break;
+    case errc::config_not_found:
+        with_switch("missing_config");
+        break;
+    case errc::function_quota_exceeded:
+        with_switch("function_quota");
+        break;
+    default:
+        break;
+    }
+    return rule;
+}
+
+std::string rule_of(api_errc e, const domain::behaviour& b) {
+    auto sw = [&](const char* name, std::string_view sw_name) {
+        return std::string(name) + " (switch " + std::string(sw_name) + "=" +
+               domain::get_switch(b, sw_name) + ")";
+    };
+    switch (e) {
+    case api_errc::route_not_found:
+        return "route_not_found";
+    case api_errc::method_not_allowed:
+        return sw("method_not_allowed", "method_not_allowed");
+    case api_errc::malformed_json:
+        return sw("malformed_json", "bad_json");
+    case api_errc::body_not_object:
+        return "body_not_object";
+    case api_errc::body_too_large:
+        return "body_too_large (--max-body)";
+    case api_errc::header_too_large:
+        return "header_too_large";
+    case api_errc::target_too_long:
+        return "target_too_long";
+    case api_errc::auth_failed:
+        return sw("auth_failed", "auth_error_dialect");
+    case api_errc::bad_content_type:
+        return sw("bad_content_type", "require_content_type");
+    case api_errc::invalid_switch:
+        return "invalid_switch";
+    case api_errc::control_bad_request:
+    case api_errc::control_unauthorized:
+    case api_errc::control_not_found:
+        return "control";
+    case api_errc::internal:
+        break;
+    }
+    return "internal";
 }
 
 response make_error_response(const error_entry& e, const response_meta& meta) {

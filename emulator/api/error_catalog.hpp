@@ -19,9 +19,12 @@ enum class api_errc {
     body_too_large,       ///< over --max-body
     header_too_large,     ///< header section over its limit
     target_too_long,      ///< request-target over its limit
-    missing_auth,         ///< neither X-Auth-Token nor a signature (D14)
+    auth_failed,         ///< neither X-Auth-Token nor a signature (D14)
     bad_content_type,     ///< Content-Type missing or not JSON (D08)
     invalid_switch,       ///< bad X-Emulator-Switches header
+    control_bad_request,  ///< control API: bad body or query (400 EMU.0400)
+    control_unauthorized, ///< control API: --admin-token missing or wrong (401 EMU.0401)
+    control_not_found,    ///< control API: unknown fault id etc. (404 EMU.0404)
     internal,             ///< a bug (500)
 };
 
@@ -42,6 +45,11 @@ error_entry describe(const domain::error& e, const domain::behaviour& b,
 
 /// Maps an API-layer error; `detail` is appended to the documented message.
 error_entry describe(api_errc e, const std::string& detail, const domain::behaviour& b);
+
+/// The rule that fired, for the journal: the error's name, its field, and the switch that
+/// chose the answer where one did (e.g. "malformed_json (switch bad_json=406)").
+std::string rule_of(const domain::error& e, const domain::behaviour& b);
+std::string rule_of(api_errc e, const domain::behaviour& b);
 
 /// The error response for an entry (JSON body, X-Request-Id, keep-alive from meta).
 response make_error_response(const error_entry& e, const response_meta& meta);

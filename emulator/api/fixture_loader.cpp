@@ -1,9 +1,12 @@
 #include "api/fixture_loader.hpp"
 
+#include "api/auth.hpp"
 #include "api/json_codec.hpp"
+#include "api/time_format.hpp"
 #include "domain/validation.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -20,11 +23,239 @@ std::string at(const std::string& path, std::size_t i) {
 }
 
 const json::array* array_member(const json::object& o, std::string_view key) {
-    auto it = o.find(key);
-    return it != o.end() && it->value().is_array() ? &it->value().get_array() : nullptr;
+    auto* v = o.if_contains(key);
+    return v && v->is_array() ? &v->get_array() : nullptr;
 }
 
+/// Loads one document; errors are "path: message" without the source.
+class loader {
+public:
+    explicit loader(service& svc) : svc_(svc) {}
+
+    std::optional<std::string> document(const json::value& doc) {
+        if (!doc.is_object() || !doc.get_object().contains("projects") ||
+            !doc.get_object().at("projects").is_array())
+            return "the document must be an object with a \"projects\" array";
+        const auto& top = doc.get_object();
+        if (auto b = switches(top, svc_.behaviours.defaults(), ""); !b)
+            return b.error();
+        else if (top.contains("profile") || top.contains("switches"))
+            svc_.behaviours.set_defaults(**b);
+        if (auto e = clock(top, "", ""))
+            return e;
+        if (auto e = credentials(top))
+            return e;
+        const auto& projects = top.at("projects").get_array();
+        for (std::size_t p = 0; p < projects.size(); ++p)
+            if (auto e = project(projects[p], at("projects", p)))
+                return e;
+        return std::nullopt;
+    }
+
+private:
+    /// "profile" and "switches" of an object, applied on top of `base`.
+    boost::system::result<std::optional<domain::behaviour>, std::string>
+    switches(const json::object& o, domain::behaviour base, const std::string& path) {
+        std::string prefix = path.empty() ? "" : path + ".";
+        if (auto* p = o.if_contains("profile")) {
+            auto b = p->is_string() ? domain::preset(std::string(p->get_string()))
+                                    : domain::result<domain::behaviour>(domain::make_error(
+                                          domain::errc::invalid_type, "profile", "not a string"));
+            if (!b)
+                return prefix + "profile: " + b.error().detail;
+            base = *b;
+        }
+        if (auto* s = o.if_contains("switches")) {
+            if (!s->is_object())
+                return prefix + "switches must be an object of name: value";
+            for (auto& kv : s->get_object()) {
+                std::string value = kv.value().is_string() ? std::string(kv.value().get_string())
+                                                           : json::serialize(kv.value());
+                if (auto r = domain::set_switch(base, kv.key(), value); !r)
+                    return prefix + "switches." + std::string(kv.key()) + ": " +
+                           r.error().detail;
+            }
+        }
+        if (!o.contains("profile") && !o.contains("switches"))
+            return std::optional<domain::behaviour>{};
+        return std::optional<domain::behaviour>{base};
+    }
+
+    std::optional<std::string> clock(const json::object& o, std::string_view project,
+                                     const std::string& path) {
+        auto* c = o.if_contains("clock");
+        if (!c)
+            return std::nullopt;
+        std::string where = (path.empty() ? "" : path + ".") + "clock";
+        if (!c->is_object())
+            return where + " must be an object";
+        domain::clock_state s;
+        auto& co = c->get_object();
+        if (auto* f = co.if_contains("frozen"); f && f->is_bool())
+            s.frozen = f->get_bool();
+        if (auto* t = co.if_contains("time")) {
+            auto parsed = t->is_string() ? parse_time(t->get_string()) : std::nullopt;
+            if (!parsed)
+                return where + ".time is not a timestamp like 2021-03-04T06:50:02Z";
+            s.frozen_at = *parsed;
+        }
+        if (auto* off = co.if_contains("offset_ns")) {
+            if (!off->is_int64())
+                return where + ".offset_ns must be an integer";
+            s.offset = std::chrono::duration_cast<domain::time_point::duration>(
+                std::chrono::nanoseconds(off->get_int64()));
+        }
+        svc_.clocks.restore(project, s);
+        return std::nullopt;
+    }
+
+    /// "credentials": [{access_key, secret_key, project_id?}], "tokens": [{token, project_id?}]
+    std::optional<std::string> credentials(const json::object& o) {
+        auto text = [](const json::object& x, std::string_view key) {
+            auto* v = x.if_contains(key);
+            return v && v->is_string() ? std::string(v->get_string()) : std::string();
+        };
+        if (const json::array* list = array_member(o, "credentials"))
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const auto* c = (*list)[i].if_object();
+                credential cred{c ? text(*c, "access_key") : "", c ? text(*c, "secret_key") : "",
+                                c ? text(*c, "project_id") : ""};
+                if (cred.access_key.empty() || cred.secret_key.empty())
+                    return at("credentials", i) + " needs access_key and secret_key (strings)";
+                svc_.credentials.add(std::move(cred));
+            }
+        if (const json::array* list = array_member(o, "tokens"))
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const auto* t = (*list)[i].if_object();
+                auth_token token{t ? text(*t, "token") : "", t ? text(*t, "project_id") : ""};
+                if (token.token.empty())
+                    return at("tokens", i) + " needs a token (a string)";
+                svc_.credentials.add(std::move(token));
+            }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> timestamp(const json::object& o, std::string_view key,
+                                         const std::string& path, domain::time_point& out) {
+        auto* v = o.if_contains(key);
+        if (!v)
+            return std::nullopt;
+        auto t = v->is_string() ? parse_time(v->get_string()) : std::nullopt;
+        if (!t)
+            return path + "." + std::string(key) +
+                   " is not a timestamp like 2021-03-04T06:50:02.000000000Z";
+        out = *t;
+        return std::nullopt;
+    }
+
+    std::optional<std::string> project(const json::value& v, const std::string& path) {
+        if (!v.is_object())
+            return path + " must be an object";
+        const auto& o = v.get_object();
+        auto* id = o.if_contains("project_id");
+        if (!id || !id->is_string() || id->get_string().empty())
+            return path + ".project_id is required (a string)";
+        std::string project_id(id->get_string());
+        if (auto b = switches(o, svc_.behaviours.defaults(), path); !b)
+            return b.error();
+        else if (*b)
+            svc_.behaviours.set_project(project_id, **b);
+        if (auto e = clock(o, project_id, path))
+            return e;
+        const json::array* functions = array_member(o, "functions");
+        for (std::size_t f = 0; functions && f < functions->size(); ++f)
+            if (auto e = function(project_id, (*functions)[f], path + "." + at("functions", f)))
+                return e;
+        return std::nullopt;
+    }
+
+    std::optional<std::string> function(const std::string& project, const json::value& v,
+                                        const std::string& path) {
+        auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
+        auto input = decode_function_input(v);
+        if (!input)
+            return fail(input.error());
+        auto record = domain::build_function(*input);
+        if (!record)
+            return fail(record.error());
+        const auto& o = v.get_object();
+        domain::behaviour b = svc_.behaviours.for_project(project);
+        b.unknown = domain::unknown_fields::ignore; // "qualifier" and timestamps are ours
+        domain::function_record stored;
+        if (auto* id = o.if_contains("func_id"); id && id->is_string()) {
+            // A snapshot entry: restored exactly as exported.
+            record->func_id = id->get_string();
+            record->region = svc_.region;
+            if (auto* r = o.if_contains("region"); r && r->is_string())
+                record->region = r->get_string();
+            if (auto* d = o.if_contains("digest"); d && d->is_string())
+                record->digest = d->get_string();
+            if (auto* n = o.if_contains("code_size"); n && n->is_int64())
+                record->code_size = n->get_int64();
+            record->created = record->last_modified = svc_.clocks.now(project);
+            if (auto e = timestamp(o, "created", path, record->created))
+                return e;
+            if (auto e = timestamp(o, "last_modified", path, record->last_modified))
+                return e;
+            record->project_id = project;
+            if (auto r = svc_.store.insert_function(project, *record); !r)
+                return fail(r.error());
+            stored = *record;
+        } else {
+            auto created = svc_.store.create_function(project, svc_.region, std::move(*record), b,
+                                                      svc_.clocks.now(project));
+            if (!created)
+                return fail(created.error());
+            stored = *created;
+        }
+        const json::array* configs = array_member(o, "async_invoke_configs");
+        for (std::size_t c = 0; configs && c < configs->size(); ++c)
+            if (auto e = config(project, stored, (*configs)[c], b,
+                                path + "." + at("async_invoke_configs", c)))
+                return e;
+        return std::nullopt;
+    }
+
+    std::optional<std::string> config(const std::string& project,
+                                      const domain::function_record& f, const json::value& v,
+                                      const domain::behaviour& b, const std::string& path) {
+        auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
+        auto input = decode_config_input(v, b);
+        if (!input)
+            return fail(input.error());
+        std::string qualifier = "latest";
+        if (auto* q = v.get_object().if_contains("qualifier"); q && q->is_string())
+            qualifier = q->get_string();
+        auto head = f.func_urn();
+        auto urn = domain::parse_function_urn(head.substr(0, head.rfind(':')) + ":" + qualifier,
+                                              {project, svc_.region});
+        if (!urn)
+            return fail(urn.error());
+        auto now = svc_.clocks.now(project);
+        auto built = domain::build_config(*input, std::nullopt, b, {project, svc_.region},
+                                          urn->full(), now);
+        if (!built)
+            return fail(built.error());
+        if (auto e = timestamp(v.get_object(), "created_time", path, built->created_time))
+            return e;
+        if (auto e = timestamp(v.get_object(), "last_modified", path, built->last_modified))
+            return e;
+        if (auto r = svc_.store.insert_config(project, *urn, *built); !r)
+            return fail(r.error());
+        return std::nullopt;
+    }
+
+    service& svc_;
+};
+
 } // namespace
+
+std::optional<std::string> load_state_document(service& svc, const json::value& doc,
+                                               const std::string& source) {
+    if (auto e = loader(svc).document(doc))
+        return source + ": " + *e;
+    return std::nullopt;
+}
 
 std::optional<std::string> load_fixture_text(service& svc, const std::string& text,
                                              const std::string& source) {
@@ -32,67 +263,11 @@ std::optional<std::string> load_fixture_text(service& svc, const std::string& te
     json::value doc = json::parse(text, ec);
     if (ec)
         return source + ": not valid JSON (" + ec.message() + ")";
-    if (!doc.is_object() || !doc.get_object().contains("projects") ||
-        !doc.get_object().at("projects").is_array())
-        return source + ": the document must be an object with a \"projects\" array";
-    domain::behaviour b = svc.behaviours.defaults();
-    b.unknown = domain::unknown_fields::ignore; // "qualifier" and nested lists are ours
-    auto fail = [&](const std::string& path, const domain::error& e) {
-        return source + ": " + path + "." + e.field + ": " + e.detail;
-    };
-    const auto& projects = doc.get_object().at("projects").get_array();
-    for (std::size_t p = 0; p < projects.size(); ++p) {
-        std::string ppath = at("projects", p);
-        if (!projects[p].is_object())
-            return source + ": " + ppath + " must be an object";
-        const auto& project = projects[p].get_object();
-        auto id = project.find("project_id");
-        if (id == project.end() || !id->value().is_string() || id->value().get_string().empty())
-            return source + ": " + ppath + ".project_id is required (a string)";
-        std::string project_id(id->value().get_string());
-        const json::array* functions = array_member(project, "functions");
-        if (!functions)
-            continue;
-        for (std::size_t f = 0; f < functions->size(); ++f) {
-            std::string fpath = ppath + "." + at("functions", f);
-            auto input = decode_function_input((*functions)[f]);
-            if (!input)
-                return fail(fpath, input.error());
-            auto record = domain::build_function(*input);
-            if (!record)
-                return fail(fpath, record.error());
-            auto now = svc.clock.now();
-            auto stored = svc.store.create_function(project_id, svc.region, std::move(*record),
-                                                    b, now);
-            if (!stored)
-                return fail(fpath, stored.error());
-            const json::array* configs =
-                array_member((*functions)[f].get_object(), "async_invoke_configs");
-            if (!configs)
-                continue;
-            for (std::size_t c = 0; c < configs->size(); ++c) {
-                std::string cpath = fpath + "." + at("async_invoke_configs", c);
-                auto cin = decode_config_input((*configs)[c], b);
-                if (!cin)
-                    return fail(cpath, cin.error());
-                std::string qualifier = "latest";
-                if (auto* q = (*configs)[c].get_object().if_contains("qualifier"))
-                    if (q->is_string())
-                        qualifier = q->get_string();
-                auto urn = domain::parse_function_urn(stored->func_urn().substr(0, stored->func_urn().rfind(':')) + ":" + qualifier,
-                                                      {project_id, svc.region});
-                if (!urn)
-                    return fail(cpath, urn.error());
-                auto put = svc.store.put_config(project_id, *urn, *cin, b, now);
-                if (!put)
-                    return fail(cpath, put.error());
-            }
-        }
-    }
-    return std::nullopt;
+    return load_state_document(svc, doc, source);
 }
 
-std::optional<std::string> load_fixture_dir(service& svc, const std::string& dir) {
+std::optional<std::string> load_fixture_dir(service& svc, const std::string& dir,
+                                            std::size_t* loaded) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -112,6 +287,8 @@ std::optional<std::string> load_fixture_dir(service& svc, const std::string& dir
             return file.string() + ": cannot be read";
         if (auto e = load_fixture_text(svc, text.str(), file.string()))
             return e;
+        if (loaded)
+            ++*loaded;
     }
     return std::nullopt;
 }

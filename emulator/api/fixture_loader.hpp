@@ -1,23 +1,31 @@
 #pragma once
-// Fixture files: JSON documents that pre-load projects, functions and their async configs.
-// Format (docs/fixtures.md):
-//   {"projects": [{"project_id": "...", "functions": [
-//       {<create-function body>, "async_invoke_configs": [{"qualifier": "latest",
-//                                                         <PUT async-invoke-config body>}]}]}]}
-// Every entry goes through the same decoding and validation as the HTTP API.
+// The state document: the format of fixture files, of GET /_emulator/state and of
+// PUT /_emulator/state (docs/fixtures.md).
+//   {"switches"?, "clock"?, "projects": [{"project_id", "switches"?, "clock"?, "functions": [
+//       {<create-function body>, "func_id"?, "created"?, "last_modified"?, ...,
+//        "async_invoke_configs": [{"qualifier"?, <PUT body>, "created_time"?, ...}]}]}]}
+// Every entry goes through the same decoding and validation as the HTTP API. Entries with
+// ids and exact timestamps (snapshots) are restored as they are; others are created now.
 #include "api/service.hpp"
+
+#include <boost/json/value.hpp>
 
 #include <optional>
 #include <string>
 
 namespace emu::api {
 
-/// Loads one fixture document. Returns an error message naming `source` and the field.
+/// Loads a parsed state document. Returns an error message naming `source` and the field;
+/// the state may then hold the entries before the bad one.
+std::optional<std::string> load_state_document(service& svc, const boost::json::value& doc,
+                                               const std::string& source);
+
+/// Parses and loads one document.
 std::optional<std::string> load_fixture_text(service& svc, const std::string& text,
                                              const std::string& source);
 
-/// Loads every *.json file of `dir` in name order. Returns an error message naming the
-/// file and the field; the state may then hold the files loaded before the bad one.
-std::optional<std::string> load_fixture_dir(service& svc, const std::string& dir);
+/// Loads every *.json file of `dir` in name order; `loaded` counts the files.
+std::optional<std::string> load_fixture_dir(service& svc, const std::string& dir,
+                                            std::size_t* loaded = nullptr);
 
 } // namespace emu::api

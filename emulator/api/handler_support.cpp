@@ -7,11 +7,13 @@
 
 namespace emu::api {
 
-response error_answer(const request_context& ctx, const domain::error& e, page_kind page) {
+response error_answer(request_context& ctx, const domain::error& e, page_kind page) {
+    ctx.rule = rule_of(e, ctx.behaviour);
     return make_error_response(describe(e, ctx.behaviour, page), ctx.meta);
 }
 
-response error_answer(const request_context& ctx, api_errc e, const std::string& detail) {
+response error_answer(request_context& ctx, api_errc e, const std::string& detail) {
+    ctx.rule = rule_of(e, ctx.behaviour);
     return make_error_response(describe(e, detail, ctx.behaviour), ctx.meta);
 }
 
@@ -24,7 +26,7 @@ response raw_json_answer(const request_context& ctx, std::string body) {
     return make_json_response(http::status::ok, std::move(body), ctx.meta);
 }
 
-std::optional<response> parse_json_body(const request_context& ctx, boost::json::value& out) {
+std::optional<response> parse_json_body(request_context& ctx, boost::json::value& out) {
     const std::string& body = ctx.req.body();
     if (body.find_first_not_of(" \t\r\n") == std::string::npos)
         return error_answer(ctx, api_errc::malformed_json, "the request body is empty");

@@ -12,12 +12,12 @@
 
 namespace emu::api {
 
-/// Error answer for a domain error.
-response error_answer(const request_context& ctx, const domain::error& e,
+/// Error answer for a domain error; records the rule in ctx.rule.
+response error_answer(request_context& ctx, const domain::error& e,
                       page_kind page = page_kind::lifecycle);
 
-/// Error answer for an API-layer error.
-response error_answer(const request_context& ctx, api_errc e, const std::string& detail);
+/// Error answer for an API-layer error; records the rule in ctx.rule.
+response error_answer(request_context& ctx, api_errc e, const std::string& detail);
 
 /// 200 (or `status`) with a serialised JSON body.
 response json_answer(const request_context& ctx, const boost::json::value& body,
@@ -27,7 +27,7 @@ response json_answer(const request_context& ctx, const boost::json::value& body,
 response raw_json_answer(const request_context& ctx, std::string body);
 
 /// Parses the body as JSON into `out`; on failure returns the error answer (D26).
-std::optional<response> parse_json_body(const request_context& ctx, boost::json::value& out);
+std::optional<response> parse_json_body(request_context& ctx, boost::json::value& out);
 
 /// Parses the {function_urn} path parameter (switch strict_urn_length, D09).
 domain::result<domain::function_urn> path_urn(const request_context& ctx);

@@ -3,12 +3,27 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <chrono>
 #include <string>
 
 namespace emu::api {
 namespace http = boost::beast::http;
 using request = http::request<http::string_body>;
 using response = http::response<http::string_body>;
+
+/// How an answer leaves (fault injection can ask for more than sending it).
+enum class delivery {
+    send,     ///< write the response
+    reset,    ///< close the connection without answering
+    truncate, ///< write the header and half the body, then close
+};
+
+/// An answer and how to deliver it.
+struct outcome {
+    response res;
+    std::chrono::milliseconds delay{0};
+    delivery how = delivery::send;
+};
 
 /// What every response copies from its request.
 struct response_meta {

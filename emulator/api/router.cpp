@@ -2,10 +2,14 @@
 
 #include "api/async_invoke_config_handlers.hpp"
 #include "api/auth.hpp"
+#include "api/control_handlers.hpp"
 #include "api/error_catalog.hpp"
+#include "api/fault_injector.hpp"
 #include "api/function_handlers.hpp"
 #include "api/handler_support.hpp"
 #include "api/http_response.hpp"
+#include "api/journal.hpp"
+#include "api/time_format.hpp"
 #include "api/uri.hpp"
 
 #include <cctype>
@@ -16,8 +20,6 @@ namespace emu::api {
 namespace {
 
 constexpr std::string_view switches_header = "X-Emulator-Switches";
-
-std::vector<std::string_view> pattern_of(std::string_view p) { return split_path(p); }
 
 bool is_param(std::string_view seg) { return !seg.empty() && seg.front() == '{'; }
 
@@ -62,12 +64,26 @@ std::string content_type_problem(const request& req, domain::content_type_rule r
            (rule == content_type_rule::all ? "all" : "body") + ")";
 }
 
+/// The raw {project_id} segment of a /v2 path, decoded; empty otherwise.
+std::string project_of(const std::vector<std::string_view>& segments) {
+    std::string p;
+    if (segments.size() >= 2 && segments[0] == "v2" && percent_decode(segments[1], p) &&
+        is_project_id(p))
+        return p;
+    return {};
+}
+
+/// Damages a JSON body so that no parser accepts it (fault "malformed").
+std::string malformed(const std::string& body) {
+    return body.substr(0, body.size() / 2) + "<<injected malformed body";
+}
+
 } // namespace
 
 router::router(service& svc) : svc_(svc) {
     using v = http::verb;
     auto add = [this](v method, std::string_view pattern, handler fn) {
-        routes_.push_back({method, pattern_of(pattern), fn, pattern.substr(0, 3) == "/v2"});
+        routes_.push_back({method, split_path(pattern), fn, pattern.starts_with("/_emulator")});
     };
     constexpr std::string_view functions = "/v2/{project_id}/fgs/functions";
     constexpr std::string_view function = "/v2/{project_id}/fgs/functions/{function_urn}";
@@ -82,24 +98,86 @@ router::router(service& svc) : svc_(svc) {
     add(v::get, config, show_function_async_invoke_config);
     add(v::delete_, config, delete_function_async_invoke_config);
     add(v::get, configs, list_function_async_invoke_config);
+    for (auto& r : control_routes())
+        add(r.method, r.pattern, r.fn);
 }
 
-response router::handle(const request& req) const {
+outcome router::handle(const request& req) const {
     response_meta meta{req.version(), req.keep_alive(), svc_.ids.uuid()};
     try {
-        return dispatch(req, meta);
+        request_context ctx{req, svc_, {}, meta, {}, {}, {}, {}, {}, {}};
+        std::string_view path = req.target().substr(0, req.target().find('?'));
+        if (svc_.control.enabled && (path == "/_emulator" || path.starts_with("/_emulator/"))) {
+            ctx.behaviour = svc_.behaviours.defaults();
+            return {dispatch(ctx)};
+        }
+        return handle_public(ctx);
     } catch (const std::exception& e) {
         std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
                   << req.target() << ": " << e.what() << '\n';
-        return make_error_response(describe(api_errc::internal, e.what(), {}), meta);
+        return {make_error_response(describe(api_errc::internal, e.what(), {}), meta)};
     } catch (...) {
         std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
                   << req.target() << '\n';
-        return make_error_response(describe(api_errc::internal, "unknown error", {}), meta);
+        return {make_error_response(describe(api_errc::internal, "unknown error", {}), meta)};
     }
 }
 
-response router::dispatch(const request& req, response_meta meta) const {
+outcome router::handle_public(request_context& ctx) const {
+    const request& req = ctx.req;
+    std::string_view target = req.target();
+    std::string_view path = target.substr(0, target.find('?'));
+    std::string project = project_of(split_path(path));
+    ctx.behaviour = project.empty() ? svc_.behaviours.defaults()
+                                    : svc_.behaviours.for_project(project);
+
+    outcome out;
+    auto fault = svc_.faults.match(req.method_string(), path, project);
+    if (fault && fault->action == fault_action::error) {
+        // The request is not applied: an error before the service saw it.
+        out.res = make_error_response(
+            {static_cast<http::status>(fault->status), fault->error_code, fault->error_msg},
+            ctx.meta);
+        ctx.rule = "fault " + fault->id + " (error)";
+    } else if (fault && fault->action == fault_action::reset) {
+        out.how = delivery::reset;
+        ctx.rule = "fault " + fault->id + " (reset)";
+    } else {
+        out.res = dispatch(ctx);
+        if (fault) {
+            // Applied, then the answer is damaged or late, like a network fault after commit.
+            static constexpr const char* names[] = {"error", "delay", "reset", "truncate",
+                                                    "malformed"};
+            ctx.rule = (ctx.rule.empty() ? "" : ctx.rule + "; ") + "fault " + fault->id + " (" +
+                       names[static_cast<int>(fault->action)] + ")";
+            if (fault->action == fault_action::delay)
+                out.delay = fault->delay;
+            else if (fault->action == fault_action::truncate)
+                out.how = delivery::truncate;
+            else if (fault->action == fault_action::malformed)
+                out.res.body() = malformed(out.res.body());
+        }
+    }
+
+    journal_entry e;
+    e.time = format_exact(svc_.clocks.now(project));
+    e.request_id = ctx.meta.request_id;
+    e.method = req.method_string();
+    e.target = target;
+    e.path = path;
+    e.project = project;
+    for (auto& f : req)
+        e.headers.emplace_back(f.name_string(), f.value());
+    e.body = req.body();
+    e.status = out.how == delivery::reset ? 0 : out.res.result_int();
+    e.response_body = out.how == delivery::reset ? "" : out.res.body();
+    e.rule = ctx.rule;
+    svc_.journal.record(std::move(e));
+    return out;
+}
+
+response router::dispatch(request_context& ctx) const {
+    const request& req = ctx.req;
     std::string_view target = req.target();
     auto qmark = target.find('?');
     std::string_view path = target.substr(0, qmark);
@@ -108,7 +186,7 @@ response router::dispatch(const request& req, response_meta meta) const {
     const route* found = nullptr;
     std::string allowed;
     for (auto& r : routes_) {
-        if (r.pattern.size() != segments.size())
+        if (r.pattern.size() != segments.size() || (r.control && !svc_.control.enabled))
             continue;
         bool match = true;
         for (std::size_t i = 0; match && i < segments.size(); ++i)
@@ -122,12 +200,6 @@ response router::dispatch(const request& req, response_meta meta) const {
         allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
     }
 
-    request_context ctx{req, svc_, {}, std::move(meta), {}, {}, {}, {}};
-    std::string raw_project;
-    if (segments.size() >= 2 && segments[0] == "v2")
-        percent_decode(segments[1], raw_project);
-    ctx.behaviour = is_project_id(raw_project) ? svc_.behaviours.for_project(raw_project)
-                                               : svc_.behaviours.defaults();
     // Per-request switch overrides for tests: "X-Emulator-Switches: name=value,...".
     if (auto it = req.find(switches_header); it != req.end())
         if (auto r = domain::apply_switches(ctx.behaviour, it->value()); !r)
@@ -161,18 +233,26 @@ response router::dispatch(const request& req, response_meta meta) const {
                             ctx, domain::make_error(domain::errc::invalid_urn, "function_urn",
                                                     "the path segment is not valid "
                                                     "percent-encoding"));
+                } else if (found->pattern[i] == "{id}") {
+                    percent_decode(segments[i], ctx.resource_id);
                 }
             }
             if (qmark != std::string_view::npos)
                 ctx.query = parse_query(target.substr(qmark + 1));
-            if (found->public_api) {
-                if (auto why = check_credentials(req))
-                    return error_answer(ctx, api_errc::missing_auth, *why);
+            ctx.now = svc_.clocks.now(ctx.project_id);
+            if (found->control) {
+                if (!svc_.control.token.empty() &&
+                    req["X-Emulator-Token"] != std::string_view(svc_.control.token))
+                    return error_answer(ctx, api_errc::control_unauthorized,
+                                        "send the --admin-token value in X-Emulator-Token");
+            } else {
+                if (auto why = authenticate(req, ctx.project_id, svc_.auth, svc_.credentials,
+                                            ctx.now))
+                    return error_answer(ctx, api_errc::auth_failed, why->message);
                 if (auto why = content_type_problem(req, ctx.behaviour.require_content_type);
                     !why.empty())
                     return error_answer(ctx, api_errc::bad_content_type, why);
             }
-            ctx.now = svc_.clock.now();
             return found->fn(ctx);
         }();
     }

@@ -19,8 +19,9 @@ public:
 
     explicit router(service& svc);
 
-    /// Answers one request. Thread-safe; never throws.
-    response handle(const request& req) const;
+    /// Answers one request: control requests under /_emulator/, or the emulated API with
+    /// fault injection and the journal. Thread-safe; never throws.
+    outcome handle(const request& req) const;
 
     /// Answers a request whose body exceeded --max-body (413, connection closes).
     response body_too_large(unsigned version) const;
@@ -34,10 +35,13 @@ private:
         http::verb method;
         std::vector<std::string_view> pattern; ///< literal segments or {name}
         handler fn;
-        bool public_api; ///< /v2: authentication and Content-Type rules apply
+        bool control; ///< /_emulator/: control token; no auth, journal or faults
     };
 
-    response dispatch(const request& req, response_meta meta) const;
+    /// Routes, decodes parameters, checks auth and Content-Type, calls the handler.
+    response dispatch(request_context& ctx) const;
+    /// handle() for the emulated API: faults first, then dispatch, then the journal.
+    outcome handle_public(request_context& ctx) const;
 
     service& svc_;
     std::vector<route> routes_;

@@ -4,7 +4,9 @@
 #include "domain/behaviour.hpp"
 #include "domain/clock.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace emu::api {
 
@@ -16,5 +18,12 @@ enum class time_field {
 
 /// Formats `t` per switches time_style and utc_offset_minutes. Thread-safe.
 std::string format_time(domain::time_point t, time_field field, const domain::behaviour& b);
+
+/// Exact UTC text with nanoseconds, "2021-03-04T06:50:02.000000000Z" (snapshots, journal).
+std::string format_exact(domain::time_point t);
+
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" (a space may replace 'T');
+/// nullopt when the text has another shape or an impossible date.
+std::optional<domain::time_point> parse_time(std::string_view text);
 
 } // namespace emu::api

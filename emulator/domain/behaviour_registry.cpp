@@ -38,4 +38,20 @@ void behaviour_registry::clear() {
     projects_.clear();
 }
 
+std::optional<behaviour> behaviour_registry::project_override(std::string_view project) const {
+    std::shared_lock lock(mutex_);
+    auto it = projects_.find(project);
+    if (it == projects_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> behaviour_registry::projects() const {
+    std::shared_lock lock(mutex_);
+    std::vector<std::string> out;
+    for (auto& [name, b] : projects_)
+        out.push_back(name);
+    return out;
+}
+
 } // namespace emu::domain

@@ -4,9 +4,11 @@
 #include "domain/behaviour.hpp"
 
 #include <map>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace emu::domain {
 
@@ -25,6 +27,10 @@ public:
     void clear_project(std::string_view project);
     /// Drops every project override.
     void clear();
+    /// The switches a project has of its own, if any.
+    std::optional<behaviour> project_override(std::string_view project) const;
+    /// Projects with switches of their own, in name order.
+    std::vector<std::string> projects() const;
 
 private:
     mutable std::shared_mutex mutex_;

@@ -26,6 +26,27 @@ enum class errc {
     function_quota_exceeded,
 };
 
+/// The enumerator's name, e.g. "value_out_of_range" (journal rules, logs).
+constexpr const char* to_string(errc e) {
+    switch (e) {
+    case errc::invalid_type: return "invalid_type";
+    case errc::value_out_of_range: return "value_out_of_range";
+    case errc::invalid_enum: return "invalid_enum";
+    case errc::invalid_format: return "invalid_format";
+    case errc::missing_field: return "missing_field";
+    case errc::invalid_urn: return "invalid_urn";
+    case errc::urn_project_mismatch: return "urn_project_mismatch";
+    case errc::invalid_query_parameter: return "invalid_query_parameter";
+    case errc::function_not_found: return "function_not_found";
+    case errc::version_not_found: return "version_not_found";
+    case errc::alias_not_found: return "alias_not_found";
+    case errc::config_not_found: return "config_not_found";
+    case errc::function_exists: return "function_exists";
+    case errc::function_quota_exceeded: return "function_quota_exceeded";
+    }
+    return "unknown";
+}
+
 /// A domain error: the code, the field it concerns (JSON path, may be empty) and a
 /// human-readable statement of the rule that was broken.
 struct error {

@@ -92,25 +92,80 @@ result<function_record> function_store::create_function(std::string_view project
     rec.project_id = project;
     rec.region = region;
     rec.created = rec.last_modified = now;
-    std::string id = ids_.uuid();
+    rec.func_id = ids_.uuid();
     std::unique_lock lock(mutex_);
     auto& state = projects_[std::string(project)];
-    auto key = name_key(rec.package, rec.func_name);
-    if (state.by_name.count(key))
-        return make_error(errc::function_exists, "func_name",
-                          "function " + rec.func_urn() + " already exists");
-    if (state.functions.size() >= static_cast<std::size_t>(b.function_quota))
+    if (state.functions.size() >= static_cast<std::size_t>(b.function_quota) &&
+        !state.by_name.count(name_key(rec.package, rec.func_name)))
         return make_error(errc::function_quota_exceeded, "func_name",
                           "project " + std::string(project) + " already has " +
                               std::to_string(state.functions.size()) +
                               " functions, the quota is " + std::to_string(b.function_quota) +
                               " (switch function_quota)");
-    rec.func_id = std::move(id);
+    if (auto r = insert_locked(state, rec); !r)
+        return r.error();
+    return rec;
+}
+
+result<void> function_store::insert_locked(project_state& state, const function_record& rec) {
+    auto key = name_key(rec.package, rec.func_name);
+    if (state.by_name.count(key))
+        return make_error(errc::function_exists, "func_name",
+                          "function " + rec.func_urn() + " already exists");
     auto entry = std::make_unique<function_entry>();
     entry->record = rec;
     state.by_name.emplace(std::move(key), entry.get());
     state.functions.push_back(std::move(entry));
-    return rec;
+    return {};
+}
+
+result<void> function_store::insert_function(std::string_view project, function_record rec) {
+    rec.project_id = project;
+    std::unique_lock lock(mutex_);
+    return insert_locked(projects_[std::string(project)], rec);
+}
+
+result<void> function_store::insert_config(std::string_view project, const function_urn& urn,
+                                           async_invoke_config config) {
+    std::unique_lock lock(mutex_);
+    error err;
+    auto* e = find(project, urn, behaviour{}, err);
+    if (!e)
+        return err;
+    config.func_urn = e->record.func_urn();
+    for (auto& c : e->configs)
+        if (c.first == urn.qualifier) {
+            c.second = std::move(config);
+            return {};
+        }
+    e->configs.emplace_back(urn.qualifier, std::move(config));
+    return {};
+}
+
+std::vector<function_snapshot> function_store::export_project(std::string_view project) const {
+    std::vector<function_snapshot> out;
+    std::shared_lock lock(mutex_);
+    if (auto p = projects_.find(project); p != projects_.end())
+        for (auto& e : p->second.functions)
+            out.push_back({e->record, e->configs});
+    return out;
+}
+
+std::vector<std::string> function_store::projects() const {
+    std::vector<std::string> out;
+    std::shared_lock lock(mutex_);
+    for (auto& [name, state] : projects_)
+        if (!state.functions.empty())
+            out.push_back(name);
+    return out;
+}
+
+void function_store::reset_configs(std::optional<std::string_view> project) {
+    std::unique_lock lock(mutex_);
+    for (auto& [name, state] : projects_)
+        if (!project || name == *project)
+            for (auto& e : state.functions)
+                e->configs.clear();
 }
 
 result<function_record> function_store::get_function(std::string_view project,

@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -19,6 +20,12 @@
 #include <vector>
 
 namespace emu::domain {
+
+/// A function with the configs of its qualifiers (snapshots).
+struct function_snapshot {
+    function_record record;
+    std::vector<std::pair<std::string, async_invoke_config>> configs; ///< qualifier → config
+};
 
 /// One page of a list answer.
 template <class T> struct page {
@@ -70,9 +77,26 @@ public:
                                                    const function_urn& urn, const behaviour& b,
                                                    const page_request& req) const;
 
+    /// Stores a complete record as given (id, region, timestamps kept): snapshot import.
+    /// Errors: function_exists.
+    result<void> insert_function(std::string_view project, function_record rec);
+
+    /// Stores a complete config as given (timestamps kept) for `qualifier` of a function.
+    /// Errors: function_not_found, version_not_found, alias_not_found.
+    result<void> insert_config(std::string_view project, const function_urn& urn,
+                               async_invoke_config config);
+
+    /// Every function of a project with its configs, in creation order.
+    std::vector<function_snapshot> export_project(std::string_view project) const;
+
+    /// Projects that hold any function, in name order.
+    std::vector<std::string> projects() const;
+
     /// Removes everything, or everything of one project.
     void reset();
     void reset_project(std::string_view project);
+    /// Removes every async-invoke-config (of all projects, or of one), keeping functions.
+    void reset_configs(std::optional<std::string_view> project = std::nullopt);
 
 private:
     struct function_entry {
@@ -85,6 +109,7 @@ private:
         std::unordered_map<std::string, function_entry*> by_name; ///< "package:name"
     };
 
+    static result<void> insert_locked(project_state& state, const function_record& rec);
     const function_entry* find(std::string_view project, const function_urn& urn,
                                const behaviour& b, error& err) const;
     function_entry* find(std::string_view project, const function_urn& urn, const behaviour& b,

@@ -58,7 +58,7 @@ inline void check_unchanged(const api_harness& h, const std::string& urn,
 /// Sends a hand-built request through router::handle and parses the answer's body.
 inline answer send(const api_harness& h, api::request req) {
     req.prepare_payload();
-    answer a{h.router.handle(req), {}};
+    answer a{h.router.handle(req).res, {}};
     boost::system::error_code ec;
     a.body = json::parse(a.res.body(), ec);
     if (ec)

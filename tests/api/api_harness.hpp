@@ -1,11 +1,15 @@
 #pragma once
 // A whole application without sockets: manual clock, seeded ids, store, router. Requests
 // are built by hand and answered by router::handle.
+#include "api/auth.hpp"
+#include "api/fault_injector.hpp"
 #include "api/fixture_loader.hpp"
+#include "api/journal.hpp"
 #include "api/router.hpp"
 #include "api/service.hpp"
 #include "domain/behaviour_registry.hpp"
 #include "domain/clock.hpp"
+#include "domain/clock_registry.hpp"
 #include "domain/function_store.hpp"
 #include "domain/ids.hpp"
 
@@ -51,13 +55,22 @@ struct answer {
 
 struct api_harness {
     domain::manual_clock clock{doc_instant()};
+    domain::clock_registry clocks{clock};
     domain::id_generator ids;
     domain::behaviour_registry behaviours;
     domain::function_store store{ids};
-    api::service svc{store, clock, ids, behaviours, "cn-north-4", 6 * 1024 * 1024};
+    api::journal journal{100};
+    api::fault_injector faults;
+    api::credential_store credentials;
+    api::service svc{store,       clocks,           ids,          behaviours,
+                     journal,     faults,           credentials,  api::auth_mode::any,
+                     "cn-north-4", 6 * 1024 * 1024, api::control_settings{}};
     api::router router{svc};
 
-    explicit api_harness(domain::behaviour b = {}) : behaviours(b) { ids.seed(42); }
+    explicit api_harness(domain::behaviour b = {}) : behaviours(b) {
+        ids.seed(42);
+        svc.control.startup_switches = b;
+    }
 
     /// Sends a request with X-Auth-Token and Content-Type: application/json unless
     /// `headers` says otherwise (a header with an empty value is removed).
@@ -74,7 +87,7 @@ struct api_harness {
         }
         req.body() = body;
         req.prepare_payload();
-        answer a{router.handle(req), {}};
+        answer a{router.handle(req).res, {}};
         boost::system::error_code ec;
         a.body = json::parse(a.res.body(), ec);
         if (ec)

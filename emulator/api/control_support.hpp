@@ -1,0 +1,22 @@
+#pragma once
+// Helpers shared by the control handlers.
+#include "api/handler_support.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+
+namespace emu::api {
+
+/// ?project_id= of a control request (nullopt when absent or empty).
+std::optional<std::string> control_project(const request_context& ctx);
+
+/// Parses an optional JSON object body (empty body → empty object) into `out`; on failure
+/// returns the 400 EMU.0400 answer.
+std::optional<response> control_body(request_context& ctx, boost::json::object& out);
+
+/// 400 EMU.0400 with `detail`.
+response control_error(request_context& ctx, const std::string& detail);
+
+} // namespace emu::api

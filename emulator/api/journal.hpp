@@ -1,0 +1,69 @@
+#pragma once
+// The request journal of the control API: the last N requests to the emulated API (control
+// requests excluded), with what was sent, what was answered and, for every non-2xx, the rule
+// that fired. Bounded (oldest first out). Thread-safe.
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace emu::api {
+
+struct journal_entry {
+    std::uint64_t seq = 0;  ///< 1, 2, … in arrival order
+    std::string time;       ///< the project's clock, ISO-8601 UTC
+    std::string request_id; ///< X-Request-Id of the answer
+    std::string method;
+    std::string target; ///< path and query as sent
+    std::string path;   ///< path only
+    std::string project;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    unsigned status = 0; ///< 0: no answer (connection reset by a fault)
+    std::string response_body;
+    std::string rule; ///< why a non-2xx answer was given (empty for 2xx)
+};
+
+/// Filters; every given one must match.
+struct journal_query {
+    std::optional<std::string> method;       ///< exact, case-sensitive (GET, PUT, …)
+    std::optional<std::string> path_pattern; ///< glob over the path (glob.hpp)
+    std::optional<std::string> project;
+    std::optional<unsigned> status;
+    std::size_t limit = 100; ///< the newest `limit` matches are returned
+};
+
+class journal {
+public:
+    /// Bodies longer than this are cut (and marked) in the journal.
+    static constexpr std::size_t max_body_bytes = 64 * 1024;
+
+    explicit journal(std::size_t capacity) : capacity_(capacity) {}
+
+    /// Appends an entry (assigning seq), evicting the oldest beyond capacity.
+    void record(journal_entry e);
+    /// Matching entries, oldest first, at most q.limit (the newest ones).
+    std::vector<journal_entry> find(const journal_query& q) const;
+    /// Number of matching entries.
+    std::size_t count(const journal_query& q) const;
+    /// Removes every entry, or those of one project.
+    void clear(const std::optional<std::string>& project = std::nullopt);
+    std::size_t capacity() const { return capacity_; }
+    /// Entries dropped so far because the journal was full.
+    std::uint64_t evicted() const;
+    std::size_t size() const;
+
+private:
+    static bool matches(const journal_entry& e, const journal_query& q);
+
+    const std::size_t capacity_;
+    mutable std::mutex mutex_;
+    std::deque<journal_entry> entries_;
+    std::uint64_t next_seq_ = 1;
+    std::uint64_t evicted_ = 0;
+};
+
+} // namespace emu::api

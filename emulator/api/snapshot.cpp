@@ -1,0 +1,161 @@
+#include "api/snapshot.hpp"
+
+#include "api/auth.hpp"
+#include "api/fault_injector.hpp"
+#include "api/fixture_loader.hpp"
+#include "api/journal.hpp"
+#include "api/time_format.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <set>
+
+namespace emu::api {
+namespace json = boost::json;
+
+namespace {
+
+json::object switches_of(const domain::behaviour& b) {
+    json::object o;
+    for (auto& sw : domain::switch_table())
+        o[sw.name] = domain::get_switch(b, sw.name);
+    return o;
+}
+
+json::object clock_of(const domain::clock_state& s) {
+    json::object o;
+    o["frozen"] = s.frozen;
+    o["time"] = format_exact(s.frozen_at);
+    o["offset_ns"] = std::chrono::duration_cast<std::chrono::nanoseconds>(s.offset).count();
+    return o;
+}
+
+json::object target_of(const domain::destination_target& t) {
+    return {{"destination", t.destination}, {"param", t.param}};
+}
+
+json::object config_of(const std::string& qualifier, const domain::async_invoke_config& c) {
+    json::object o;
+    o["qualifier"] = qualifier;
+    o["max_async_event_age_in_seconds"] = c.max_async_event_age_in_seconds;
+    o["max_async_retry_attempts"] = c.max_async_retry_attempts;
+    if (!c.destination_config.empty()) {
+        json::object d;
+        if (c.destination_config.on_success)
+            d["on_success"] = target_of(*c.destination_config.on_success);
+        if (c.destination_config.on_failure)
+            d["on_failure"] = target_of(*c.destination_config.on_failure);
+        o["destination_config"] = std::move(d);
+    }
+    if (c.enable_async_status_log)
+        o["enable_async_status_log"] = *c.enable_async_status_log;
+    for (auto [key, field] : {std::pair{"log_group_id", &c.log_group_id},
+                              std::pair{"log_stream_id", &c.log_stream_id},
+                              std::pair{"log_group_name", &c.log_group_name},
+                              std::pair{"log_stream_name", &c.log_stream_name}})
+        if (*field)
+            o[key] = **field;
+    o["created_time"] = format_exact(c.created_time);
+    o["last_modified"] = format_exact(c.last_modified);
+    return o;
+}
+
+json::object function_of(const domain::function_snapshot& f) {
+    const auto& r = f.record;
+    json::object o;
+    o["func_id"] = r.func_id;
+    o["func_name"] = r.func_name;
+    o["package"] = r.package;
+    o["runtime"] = r.runtime;
+    o["timeout"] = r.timeout;
+    o["handler"] = r.handler;
+    o["memory_size"] = r.memory_size;
+    o["code_type"] = r.code_type;
+    o["code_filename"] = r.code_filename;
+    o["code_size"] = r.code_size;
+    o["digest"] = r.digest;
+    o["func_code"] = {{"link", r.func_code_link}};
+    o["description"] = r.description;
+    o["type"] = r.type;
+    o["region"] = r.region;
+    o["created"] = format_exact(r.created);
+    o["last_modified"] = format_exact(r.last_modified);
+    json::array configs;
+    for (auto& [qualifier, c] : f.configs)
+        configs.push_back(config_of(qualifier, c));
+    o["async_invoke_configs"] = std::move(configs);
+    return o;
+}
+
+json::object project_of(const service& svc, const std::string& project) {
+    json::object o;
+    o["project_id"] = project;
+    if (auto b = svc.behaviours.project_override(project))
+        o["switches"] = switches_of(*b);
+    if (svc.clocks.has_own(project))
+        o["clock"] = clock_of(svc.clocks.state(project));
+    json::array functions;
+    for (auto& f : svc.store.export_project(project))
+        functions.push_back(function_of(f));
+    o["functions"] = std::move(functions);
+    return o;
+}
+
+} // namespace
+
+json::object export_state(const service& svc, const std::optional<std::string>& project) {
+    json::object doc;
+    doc["format"] = "fgs-emulator-state/1";
+    json::array projects;
+    if (project) {
+        projects.push_back(project_of(svc, *project));
+    } else {
+        doc["switches"] = switches_of(svc.behaviours.defaults());
+        doc["clock"] = clock_of(svc.clocks.state(""));
+        json::array creds, tokens;
+        for (auto& c : svc.credentials.credentials())
+            creds.push_back({{"access_key", c.access_key},
+                             {"secret_key", c.secret_key},
+                             {"project_id", c.project_id}});
+        for (auto& t : svc.credentials.tokens())
+            tokens.push_back({{"token", t.token}, {"project_id", t.project_id}});
+        doc["credentials"] = std::move(creds);
+        doc["tokens"] = std::move(tokens);
+        std::set<std::string> names;
+        for (auto& p : svc.store.projects())
+            names.insert(p);
+        for (auto& p : svc.behaviours.projects())
+            names.insert(p);
+        for (auto& p : svc.clocks.projects())
+            names.insert(p);
+        for (auto& p : names)
+            projects.push_back(project_of(svc, p));
+    }
+    doc["projects"] = std::move(projects);
+    return doc;
+}
+
+std::optional<std::string> import_state(service& svc, const json::value& doc) {
+    // Dry run on an empty scratch state with the same configuration.
+    domain::id_generator ids;
+    domain::function_store store(ids);
+    domain::clock_registry clocks(svc.clocks.base());
+    domain::behaviour_registry behaviours(svc.behaviours.defaults());
+    journal scratch_journal(0);
+    fault_injector scratch_faults;
+    credential_store creds;
+    service scratch{store,     clocks,        ids,         behaviours, scratch_journal,
+                    scratch_faults, creds, svc.auth, svc.region, svc.max_body, svc.control};
+    if (auto e = load_state_document(scratch, doc, "state"))
+        return e;
+    for (auto& p : doc.at("projects").as_array())
+        if (auto* id = p.as_object().if_contains("project_id")) {
+            std::string name(id->as_string());
+            svc.store.reset_project(name);
+            svc.behaviours.clear_project(name);
+            svc.clocks.reset(name);
+        }
+    return load_state_document(svc, doc, "state");
+}
+
+} // namespace emu::api

@@ -1,0 +1,46 @@
+#pragma once
+// The whole emulator as one object: clock, ids, switches, store, router and server wired
+// together from the options. main() and the socket tests both build it, so the wiring they
+// exercise is the same.
+#include "options.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace emu {
+
+namespace domain {
+class clock;
+}
+namespace api {
+struct service;
+}
+
+class application {
+public:
+    /// Builds every layer. `clock` (not owned) replaces the real clock when given (tests).
+    /// Returns an error message for a bad profile, switch or fixture file.
+    static std::unique_ptr<application> create(const options& opts, std::string& error,
+                                               domain::clock* clock = nullptr);
+    ~application();
+    application(const application&) = delete;
+    application& operator=(const application&) = delete;
+
+    /// Binds and starts serving; returns the port. Throws on bind failure.
+    unsigned short start();
+    /// Graceful stop (idempotent, thread-safe); wait() joins.
+    void stop();
+    void wait();
+    /// The bound address as text (IPv6 in brackets), valid after start().
+    std::string bound_host() const;
+    /// The service the handlers work on (store, clock, switches).
+    api::service& service();
+
+private:
+    application();
+    struct parts;
+    std::unique_ptr<parts> parts_;
+};
+
+} // namespace emu

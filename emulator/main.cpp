@@ -1,0 +1,58 @@
+// fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
+#include "api/version.hpp"
+#include "app.hpp"
+#include "options.hpp"
+
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <pthread.h>
+
+int main(int argc, char** argv) {
+    emu::options opts;
+    if (auto err = emu::parse_options(argc, argv, opts)) {
+        std::cerr << "fgs-emulator: " << *err << '\n';
+        return 2;
+    }
+    if (opts.help || opts.version || opts.list_switches) {
+        std::cout << (opts.help ? emu::usage()
+                      : opts.version ? std::string("fgs-emulator ") + emu::api::emulator_version + "\n"
+                                     : emu::switch_listing());
+        return 0;
+    }
+    std::string error;
+    auto app = emu::application::create(opts, error);
+    if (!app) {
+        std::cerr << "fgs-emulator: " << error << '\n';
+        return 2;
+    }
+
+    // Block the stop signals in every thread (the server's threads inherit the mask), so
+    // that only sigwait below receives them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    unsigned short port = 0;
+    try {
+        port = app->start();
+    } catch (const std::exception& e) {
+        std::cerr << "fgs-emulator: cannot listen on " << opts.server.host << ":"
+                  << opts.server.port << ": " << e.what() << '\n';
+        return 1;
+    }
+    std::string host = app->bound_host();
+    std::cout << "listening on http://" << host << ":" << port << std::endl;
+    if (host != "127.0.0.1" && host != "[::1]" && host.rfind("127.", 0) != 0)
+        std::cerr << "fgs-emulator: warning: bound to " << host
+                  << ", reachable from other machines; the emulator has no real security\n";
+
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    std::cerr << "fgs-emulator: signal " << sig << ", stopping\n";
+    app->stop();
+    app->wait();
+    return 0;
+}

@@ -1,0 +1,42 @@
+#pragma once
+// Command-line options of fgs-emulator. Every flag --name can also be given by the
+// environment variable FGS_EMULATOR_NAME (upper case, '-' → '_') and by a line "name = value"
+// of a --config file. Precedence: command line, then environment, then config file.
+#include "server/server.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace emu {
+
+struct options {
+    server::server_options server;
+    std::string profile = "documented";
+    std::vector<std::string> sets; ///< NAME=VALUE switch assignments, in order
+    std::optional<std::string> fixtures;
+    std::string region = "cn-north-4";
+    std::optional<std::uint64_t> seed;
+    bool admin = true;                    ///< --admin on|off: the /_emulator/ control API
+    std::string admin_token;              ///< --admin-token: required in X-Emulator-Token
+    std::size_t journal_size = 1000;      ///< --journal-size: requests kept in the journal
+    std::string auth = "any";             ///< --auth off|any|strict
+    std::vector<std::string> credentials; ///< --credential AK:SK[:PROJECT], repeatable
+    std::vector<std::string> tokens;      ///< --auth-token TOKEN[:PROJECT], repeatable
+    std::optional<std::string> config;    ///< --config FILE that was read
+    bool help = false;
+    bool version = false;
+    bool list_switches = false;
+};
+
+/// Parses argv (and FGS_EMULATOR_* variables). Returns an error message on bad input.
+std::optional<std::string> parse_options(int argc, char** argv, options& out);
+
+/// The text of --help.
+std::string usage();
+
+/// The text of --list-switches: every switch, its D-number, values and preset values.
+std::string switch_listing();
+
+} // namespace emu
