@@ -37,7 +37,7 @@ void log_handler_failure(std::string_view what) {
 
 } // namespace
 
-http_session::http_session(tcp::socket&& socket, std::shared_ptr<session_context> context)
+http_session::http_session(stream_socket&& socket, std::shared_ptr<session_context> context)
     : stream_(std::move(socket)), timer_(stream_.get_executor()), context_(std::move(context)) {}
 
 http_session::~http_session() {
@@ -74,14 +74,21 @@ void http_session::do_read() {
         beast::bind_front_handler(&http_session::on_read_header, shared_from_this()));
 }
 
-void http_session::on_read_header(beast::error_code ec, std::size_t) {
+void http_session::on_read_header(beast::error_code ec, std::size_t bytes) {
     if (state_ == state::closed)
         return;
     if (ec)
         return on_read_error(ec);
-    // The header fitted in max_target + max_header; the target alone may still be too long.
-    if (parser_->get().target().size() > context_->limits.max_target)
-        return do_reject(transport_error::target_too_long, parser_->get().base());
+    // The header fitted in max_target + max_header; the target alone may still be too long,
+    // and the fields alone may still exceed max_header when the target was short.
+    const auto& head = parser_->get();
+    if (head.target().size() > context_->limits.max_target)
+        return do_reject(transport_error::target_too_long, head.base());
+    // `bytes` is what the parser consumed: the whole header. Beast accepts exactly one space
+    // between the parts of "METHOD SP TARGET SP HTTP/x.y CRLF".
+    const std::size_t request_line = head.method_string().size() + head.target().size() + 12;
+    if (bytes > request_line + context_->limits.max_header)
+        return do_reject(transport_error::header_too_large, head.base());
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
@@ -98,7 +105,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 void http_session::on_read_error(beast::error_code ec) {
     if (ec == http::error::end_of_stream) { // the client is done: finish politely
         state_ = state::closed;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.socket().shutdown(net::socket_base::shutdown_send, ec);
         return;
     }
     // Content-Length over the limit fails in the header phase, a chunked body while reading
@@ -213,7 +220,7 @@ void http_session::do_reset() {
 void http_session::do_linger() {
     state_ = state::lingering;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().shutdown(net::socket_base::shutdown_send, ec);
     stream_.expires_after(std::min(max_linger, context_->limits.read_timeout));
     buffer_.clear();
     stream_.async_read_some(
@@ -247,7 +254,7 @@ void http_session::do_close() {
         return;
     state_ = state::closed;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().shutdown(net::socket_base::shutdown_both, ec);
     stream_.close(); // pending operations complete with operation_aborted
 }
 

@@ -15,13 +15,15 @@ class session_context;
 /// the buffer). Errors on the socket close the connection; they are never turned into HTTP,
 /// except oversized requests, which go to `handler.reject` and are answered, then closed.
 /// `reject` gets the parsed header when it was complete (body_too_large, and a target over
-/// max_target within the header limit), an empty one otherwise.
+/// max_target or fields over max_header found once the header was read), an empty one
+/// otherwise. Beast's own header limit is max_target + max_header (it counts the request line
+/// too); the session then holds the target and the fields to their own limits.
 /// All members run on the connection's strand; shutdown() and force_close() may be called
 /// from any thread.
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
     /// Takes an accepted socket whose executor is the connection's strand.
-    http_session(tcp::socket&& socket, std::shared_ptr<session_context> context);
+    http_session(stream_socket&& socket, std::shared_ptr<session_context> context);
     /// Unregisters from the context (the socket closes with the stream).
     ~http_session();
 
@@ -54,10 +56,10 @@ private:
     void on_force_close();
     void do_close();
 
-    beast::tcp_stream stream_;
+    stream stream_;
     beast::flat_buffer buffer_; // persists across requests: holds pipelined bytes
     std::optional<http::request_parser<http::string_body>> parser_;
-    net::steady_timer timer_; // reply delays
+    strand_timer timer_; // reply delays
     std::shared_ptr<session_context> context_;
     reply reply_;
     std::string partial_; // bytes of a truncated reply

@@ -14,9 +14,10 @@ constexpr std::chrono::milliseconds accept_retry_delay{100};
 
 } // namespace
 
-listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint,
-                   std::shared_ptr<session_context> context)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), retry_timer_(acceptor_.get_executor()),
+listener::listener(net::io_context& ioc, std::vector<net::io_context*> pool,
+                   const tcp::endpoint& endpoint, std::shared_ptr<session_context> context)
+    : pool_(std::move(pool)), acceptor_(net::make_strand(ioc)),
+      retry_timer_(acceptor_.get_executor()),
       context_(std::move(context)) {
     // Throwing overloads: a server that cannot listen is fatal (style §3).
     acceptor_.open(endpoint.protocol());
@@ -37,11 +38,13 @@ void listener::stop() {
 }
 
 void listener::do_accept() {
-    acceptor_.async_accept(net::make_strand(ioc_),
+    // Round-robin over the I/O threads' contexts; the connection gets a strand of its own.
+    net::io_context& ioc = *pool_[next_++ % pool_.size()];
+    acceptor_.async_accept(strand(ioc.get_executor()),
                            beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 
-void listener::on_accept(beast::error_code ec, tcp::socket socket) {
+void listener::on_accept(beast::error_code ec, stream_socket socket) {
     if (stopped_) // includes a connection accepted just before stop: it closes with `socket`
         return;
     if (ec) {

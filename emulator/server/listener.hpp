@@ -3,6 +3,7 @@
 #include "server/net.hpp"
 
 #include <memory>
+#include <vector>
 
 namespace emu::server {
 
@@ -14,8 +15,9 @@ class listener : public std::enable_shared_from_this<listener> {
 public:
     /// Opens, binds and listens synchronously, so that connections queue in the kernel as soon
     /// as this returns. Throws boost::system::system_error (e.g. address in use).
-    listener(net::io_context& ioc, const tcp::endpoint& endpoint,
-             std::shared_ptr<session_context> context);
+    /// The acceptor runs on `ioc`; connections are spread over `pool` round-robin.
+    listener(net::io_context& ioc, std::vector<net::io_context*> pool,
+             const tcp::endpoint& endpoint, std::shared_ptr<session_context> context);
 
     /// Starts accepting. Call once.
     void run();
@@ -27,11 +29,12 @@ public:
 
 private:
     void do_accept();
-    void on_accept(beast::error_code ec, tcp::socket socket);
+    void on_accept(beast::error_code ec, stream_socket socket);
     void on_retry(beast::error_code ec);
     void on_stop();
 
-    net::io_context& ioc_;
+    std::vector<net::io_context*> pool_;
+    std::size_t next_ = 0;
     tcp::acceptor acceptor_; // its executor is the listener's strand
     net::steady_timer retry_timer_;
     std::shared_ptr<session_context> context_;

@@ -17,7 +17,30 @@ struct server::impl {
           context(std::make_shared<session_context>(
               session_limits{this->options.max_body, this->options.max_header,
                              this->options.max_target, this->options.read_timeout},
-              std::move(handler), this->options.max_connections, [this] { ioc.stop(); })) {}
+              std::move(handler), this->options.max_connections, [this] { stop_all(); })),
+          iocs(make_contexts(std::max(1u, this->options.threads))),
+          grace(*iocs.front()) {}
+
+    // One single-threaded io_context per I/O thread (concurrency hint 1: no scheduler
+    // locking); each keeps running, even without connections, until stop_all().
+    static std::vector<std::unique_ptr<net::io_context>> make_contexts(unsigned n) {
+        std::vector<std::unique_ptr<net::io_context>> v;
+        for (unsigned i = 0; i < n; ++i)
+            v.push_back(std::make_unique<net::io_context>(1));
+        return v;
+    }
+
+    void stop_all() {
+        for (auto& ioc : iocs)
+            ioc->stop();
+    }
+
+    bool on_io_thread() const {
+        for (auto& ioc : iocs)
+            if (ioc->get_executor().running_in_this_thread())
+                return true;
+        return false;
+    }
 
     // On an I/O thread: stop accepting, ask sessions to close, arm the grace deadline. The
     // io_context stops when the last session has gone (session_context's on_drained).
@@ -39,8 +62,9 @@ struct server::impl {
     // Destruction order matters. The io_context goes after the I/O objects below (their
     // strands need its services) and before the state above (handlers it still holds may
     // release sessions, which reach the context).
-    net::io_context ioc;
-    net::steady_timer grace{ioc};
+    std::vector<std::unique_ptr<net::io_context>> iocs;
+    std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+    net::steady_timer grace;
     std::shared_ptr<emu::server::listener> listener; // set by start() before the threads exist
 };
 
@@ -56,15 +80,20 @@ unsigned short server::start() {
     std::lock_guard lock(s.threads_mutex);
     if (s.listener || s.stopping)
         throw std::logic_error("emu::server::server::start called twice or after stop");
-    tcp::resolver resolver(s.ioc);
+    tcp::resolver resolver(*s.iocs.front());
     const auto results = resolver.resolve(s.options.host, std::to_string(s.options.port),
                                           tcp::resolver::passive | tcp::resolver::numeric_service);
-    s.listener =
-        std::make_shared<emu::server::listener>(s.ioc, results.begin()->endpoint(), s.context);
+    std::vector<net::io_context*> pool;
+    for (auto& ioc : s.iocs) {
+        pool.push_back(ioc.get());
+        s.guards.push_back(net::make_work_guard(*ioc));
+    }
+    s.listener = std::make_shared<emu::server::listener>(*s.iocs.front(), std::move(pool),
+                                                         results.begin()->endpoint(), s.context);
     s.endpoint = s.listener->local_endpoint();
     s.listener->run();
-    for (unsigned i = 0; i < std::max(1u, s.options.threads); ++i)
-        s.threads.emplace_back([&s] { s.ioc.run(); });
+    for (auto& ioc : s.iocs)
+        s.threads.emplace_back([ioc = ioc.get()] { ioc->run(); });
     return s.endpoint.port();
 }
 
@@ -73,8 +102,8 @@ void server::stop() {
     // The first call starts the shutdown on an I/O thread (if the server never started, no
     // thread runs it and the io_context simply destroys it).
     if (!s.stopping.exchange(true))
-        net::post(s.ioc, [&s] { s.begin_shutdown(); });
-    if (!s.ioc.get_executor().running_in_this_thread())
+        net::post(*s.iocs.front(), [&s] { s.begin_shutdown(); });
+    if (!s.on_io_thread())
         wait();
 }
 
