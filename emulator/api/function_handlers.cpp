@@ -20,8 +20,8 @@ response create_function(request_context& ctx) {
     auto record = domain::build_function(*input);
     if (!record)
         return error_answer(ctx, record.error());
-    auto stored = ctx.svc.store.create_function(ctx.project_id, ctx.svc.region,
-                                                std::move(*record), ctx.behaviour, ctx.now);
+    auto stored = ctx.svc.store.create_function(ctx.project_id, ctx.svc.region, std::move(*record),
+                                                ctx.behaviour, ctx.now);
     if (!stored)
         return error_answer(ctx, stored.error());
     return json_answer(ctx, encode_function(*stored, ctx.behaviour));
@@ -30,8 +30,8 @@ response create_function(request_context& ctx) {
 response list_functions(request_context& ctx) {
     // Emulation: ListFunctions pages with marker/maxitems, 400 per page at most (G).
     domain::paging_rules rules{"maxitems", 400, 400};
-    auto req = domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"),
-                                          rules);
+    auto req =
+        domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"), rules);
     if (!req)
         return error_answer(ctx, req.error());
     auto page = ctx.svc.store.list_functions(ctx.project_id, *req);
@@ -50,10 +50,10 @@ response show_function_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.behaviour);
-    if (!f)
-        return error_answer(ctx, f.error());
-    return json_answer(ctx, encode_function(*f, ctx.behaviour));
+    auto v = ctx.svc.store.get_version(ctx.project_id, *urn, ctx.behaviour);
+    if (!v)
+        return error_answer(ctx, v.error());
+    return json_answer(ctx, encode_function(v->record, ctx.behaviour, v->version));
 }
 
 response delete_function(request_context& ctx) {
@@ -63,6 +63,42 @@ response delete_function(request_context& ctx) {
     if (auto r = ctx.svc.store.delete_function(ctx.project_id, *urn, ctx.behaviour); !r)
         return error_answer(ctx, r.error());
     return make_empty_response(http::status::no_content, ctx.meta);
+}
+
+namespace {
+
+/// PUT …/code and PUT …/config share everything but the store call.
+template <class Update> response update_latest(request_context& ctx, Update&& update) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    json::value body;
+    if (auto err = parse_json_body(ctx, body))
+        return std::move(*err);
+    auto input = decode_function_input(body);
+    if (!input)
+        return error_answer(ctx, input.error());
+    auto updated = update(*urn, *input);
+    if (!updated)
+        return error_answer(ctx, updated.error());
+    return json_answer(ctx, encode_function(*updated, ctx.behaviour));
+}
+
+} // namespace
+
+response update_function_code(request_context& ctx) {
+    return update_latest(ctx, [&](const domain::function_urn& urn,
+                                  const domain::function_input& in) {
+        return ctx.svc.store.update_function_code(ctx.project_id, urn, in, ctx.behaviour, ctx.now);
+    });
+}
+
+response update_function_config(request_context& ctx) {
+    return update_latest(ctx,
+                         [&](const domain::function_urn& urn, const domain::function_input& in) {
+                             return ctx.svc.store.update_function_config(ctx.project_id, urn, in,
+                                                                         ctx.behaviour, ctx.now);
+                         });
 }
 
 } // namespace emu::api

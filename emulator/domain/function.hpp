@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace emu::domain {
 
@@ -38,8 +39,10 @@ struct function_record {
     time_point created;
     time_point last_modified;
 
-    /// urn:fss:region:project:function:package:name:latest
-    std::string func_urn() const;
+    /// urn:fss:region:project:function:package:name:<qualifier> ("latest" by default).
+    std::string func_urn(std::string_view qualifier = "latest") const;
+    /// urn:fss:region:project:function:package:name (no qualifier).
+    std::string unqualified_urn() const;
     friend bool operator==(const function_record&, const function_record&) = default;
 };
 

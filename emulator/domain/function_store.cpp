@@ -1,94 +1,149 @@
+// function_store: functions, URN resolution and deletion. Versions and code/metadata updates
+// are in version_store.cpp, aliases in alias_store.cpp, configs in config_store.cpp,
+// snapshot import/export in store_snapshot.cpp.
 #include "domain/function_store.hpp"
 
-#include "domain/validation.hpp"
+#include "domain/store_support.hpp"
 
 #include <algorithm>
 #include <mutex>
 
 namespace emu::domain {
-namespace {
 
-std::string name_key(std::string_view package, std::string_view name) {
-    std::string k(package);
-    k += ':';
-    k += name;
-    return k;
+std::string function_record::unqualified_urn() const {
+    return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + func_name;
 }
 
-template <class T> page<T> slice(const std::vector<T>& all, const page_request& req) {
-    page<T> p;
-    p.total = all.size();
-    if (req.offset < all.size()) {
-        auto end = std::min(all.size(), req.offset + req.limit);
-        p.items.assign(all.begin() + static_cast<std::ptrdiff_t>(req.offset),
-                       all.begin() + static_cast<std::ptrdiff_t>(end));
-    }
-    return p;
+std::string function_record::func_urn(std::string_view qualifier) const {
+    return unqualified_urn() + ":" + std::string(qualifier);
 }
 
-error not_found_for(const function_urn& urn) {
-    if (urn.is_alias())
-        return make_error(errc::alias_not_found, "function_urn",
-                          "alias '" + urn.qualifier.substr(1) + "' of function " +
-                              urn.unqualified() + " does not exist");
-    return make_error(errc::version_not_found, "function_urn",
-                      "version '" + urn.qualifier + "' of function " + urn.unqualified() +
-                          " does not exist");
+// ---- function_entry -------------------------------------------------------------------
+
+const function_version* function_store::function_entry::version(std::string_view name) const {
+    for (auto& v : versions)
+        if (v.version == name)
+            return &v;
+    return nullptr;
 }
 
-} // namespace
-
-std::string function_record::func_urn() const {
-    return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + func_name +
-           ":latest";
+const function_alias* function_store::function_entry::alias(std::string_view name) const {
+    for (auto& a : aliases)
+        if (a.name == name)
+            return &a;
+    return nullptr;
 }
 
-const function_store::function_entry* function_store::find(std::string_view project,
-                                                            const function_urn& urn,
-                                                            const behaviour& b,
-                                                            error& err) const {
+function_alias* function_store::function_entry::alias(std::string_view name) {
+    return const_cast<function_alias*>(std::as_const(*this).alias(name));
+}
+
+const async_invoke_config*
+function_store::function_entry::config(std::string_view qualifier) const {
+    for (auto& [q, c] : configs)
+        if (q == qualifier)
+            return &c;
+    return nullptr;
+}
+
+void function_store::function_entry::erase_config(std::string_view qualifier) {
+    std::erase_if(configs, [&](auto& c) { return c.first == qualifier; });
+}
+
+// ---- lookup ---------------------------------------------------------------------------
+
+const function_store::function_entry* function_store::find_function(std::string_view project,
+                                                                    const function_urn& urn,
+                                                                    const behaviour& b,
+                                                                    error& err) const {
     if (urn.project_id != project) {
         // Emulation: a URN naming another project than the path; the spec leaves the
         // answer open (G), the switch urn_project_mismatch picks it.
-        err = b.urn_project == urn_mismatch::bad_request
-                  ? make_error(errc::urn_project_mismatch, "function_urn",
-                               "its project '" + urn.project_id +
-                                   "' differs from the path's project '" +
-                                   std::string(project) + "'")
-                  : make_error(errc::function_not_found, "function_urn",
-                               "function " + urn.unqualified() + " does not exist in project " +
-                                   std::string(project));
+        err =
+            b.urn_project == urn_mismatch::bad_request
+                ? make_error(errc::urn_project_mismatch, "function_urn",
+                             "its project '" + urn.project_id +
+                                 "' differs from the path's project '" + std::string(project) + "'")
+                : make_error(errc::function_not_found, "function_urn",
+                             "function " + urn.unqualified() + " does not exist in project " +
+                                 std::string(project));
         return nullptr;
     }
-    auto p = projects_.find(project);
-    const function_entry* e = nullptr;
-    if (p != projects_.end()) {
-        auto f = p->second.by_name.find(name_key(urn.package, urn.function_name));
-        if (f != p->second.by_name.end())
-            e = f->second;
+    if (auto p = projects_.find(project); p != projects_.end())
+        if (auto f = p->second.by_name.find(name_key(urn.package, urn.function_name));
+            f != p->second.by_name.end())
+            return f->second;
+    err = make_error(errc::function_not_found, "function_urn",
+                     "function " + urn.unqualified() + " does not exist");
+    return nullptr;
+}
+
+function_store::function_entry* function_store::find_function(std::string_view project,
+                                                              const function_urn& urn,
+                                                              const behaviour& b, error& err) {
+    return const_cast<function_entry*>(std::as_const(*this).find_function(project, urn, b, err));
+}
+
+result<resolved_qualifier> function_store::resolve_in(const function_entry& e,
+                                                      const function_urn& urn) {
+    resolved_qualifier q;
+    q.qualifier = urn.qualifier;
+    if (urn.is_latest())
+        return q;
+    if (urn.is_alias()) {
+        const function_alias* a = e.alias(urn.qualifier.substr(1));
+        if (!a)
+            return alias_missing(urn.unqualified(), urn.qualifier.substr(1));
+        q.kind = qualifier_kind::alias;
+        q.version = a->version;
+        return q;
     }
-    if (!e) {
-        err = make_error(errc::function_not_found, "function_urn",
-                         "function " + urn.unqualified() + " does not exist");
+    if (!e.version(urn.qualifier))
+        return version_missing(urn.unqualified(), urn.qualifier);
+    q.kind = qualifier_kind::version;
+    q.version = urn.qualifier;
+    return q;
+}
+
+const function_store::function_entry* function_store::find(std::string_view project,
+                                                           const function_urn& urn,
+                                                           const behaviour& b, error& err,
+                                                           resolved_qualifier& q) const {
+    const function_entry* e = find_function(project, urn, b, err);
+    if (!e)
+        return nullptr;
+    auto r = resolve_in(*e, urn);
+    if (!r) {
+        err = r.error();
         return nullptr;
     }
-    if (!urn.is_latest()) {
-        err = not_found_for(urn);
-        return nullptr;
-    }
+    q = *r;
     return e;
 }
 
 function_store::function_entry* function_store::find(std::string_view project,
-                                                      const function_urn& urn,
-                                                      const behaviour& b, error& err) {
-    return const_cast<function_entry*>(std::as_const(*this).find(project, urn, b, err));
+                                                     const function_urn& urn, const behaviour& b,
+                                                     error& err, resolved_qualifier& q) {
+    return const_cast<function_entry*>(std::as_const(*this).find(project, urn, b, err, q));
 }
+
+result<resolved_qualifier> function_store::resolve(std::string_view project,
+                                                   const function_urn& urn,
+                                                   const behaviour& b) const {
+    std::shared_lock lock(mutex_);
+    error err;
+    resolved_qualifier q;
+    if (!find(project, urn, b, err, q))
+        return err;
+    return q;
+}
+
+// ---- functions ------------------------------------------------------------------------
 
 result<function_record> function_store::create_function(std::string_view project,
                                                         std::string_view region,
-                                                        function_record rec,
-                                                        const behaviour& b, time_point now) {
+                                                        function_record rec, const behaviour& b,
+                                                        time_point now) {
     rec.project_id = project;
     rec.region = region;
     rec.created = rec.last_modified = now;
@@ -99,9 +154,8 @@ result<function_record> function_store::create_function(std::string_view project
         !state.by_name.count(name_key(rec.package, rec.func_name)))
         return make_error(errc::function_quota_exceeded, "func_name",
                           "project " + std::string(project) + " already has " +
-                              std::to_string(state.functions.size()) +
-                              " functions, the quota is " + std::to_string(b.function_quota) +
-                              " (switch function_quota)");
+                              std::to_string(state.functions.size()) + " functions, the quota is " +
+                              std::to_string(b.function_quota) + " (switch function_quota)");
     if (auto r = insert_locked(state, rec); !r)
         return r.error();
     return rec;
@@ -119,63 +173,27 @@ result<void> function_store::insert_locked(project_state& state, const function_
     return {};
 }
 
-result<void> function_store::insert_function(std::string_view project, function_record rec) {
-    rec.project_id = project;
-    std::unique_lock lock(mutex_);
-    return insert_locked(projects_[std::string(project)], rec);
-}
-
-result<void> function_store::insert_config(std::string_view project, const function_urn& urn,
-                                           async_invoke_config config) {
-    std::unique_lock lock(mutex_);
+result<function_version> function_store::get_version(std::string_view project,
+                                                     const function_urn& urn,
+                                                     const behaviour& b) const {
+    std::shared_lock lock(mutex_);
     error err;
-    auto* e = find(project, urn, behaviour{}, err);
+    resolved_qualifier q;
+    auto* e = find(project, urn, b, err, q);
     if (!e)
         return err;
-    config.func_urn = e->record.func_urn();
-    for (auto& c : e->configs)
-        if (c.first == urn.qualifier) {
-            c.second = std::move(config);
-            return {};
-        }
-    e->configs.emplace_back(urn.qualifier, std::move(config));
-    return {};
-}
-
-std::vector<function_snapshot> function_store::export_project(std::string_view project) const {
-    std::vector<function_snapshot> out;
-    std::shared_lock lock(mutex_);
-    if (auto p = projects_.find(project); p != projects_.end())
-        for (auto& e : p->second.functions)
-            out.push_back({e->record, e->configs});
-    return out;
-}
-
-std::vector<std::string> function_store::projects() const {
-    std::vector<std::string> out;
-    std::shared_lock lock(mutex_);
-    for (auto& [name, state] : projects_)
-        if (!state.functions.empty())
-            out.push_back(name);
-    return out;
-}
-
-void function_store::reset_configs(std::optional<std::string_view> project) {
-    std::unique_lock lock(mutex_);
-    for (auto& [name, state] : projects_)
-        if (!project || name == *project)
-            for (auto& e : state.functions)
-                e->configs.clear();
+    if (q.version == "latest")
+        return function_version{"latest", "", e->record};
+    return *e->version(q.version);
 }
 
 result<function_record> function_store::get_function(std::string_view project,
                                                      const function_urn& urn,
                                                      const behaviour& b) const {
-    std::shared_lock lock(mutex_);
-    error err;
-    if (auto* e = find(project, urn, b, err))
-        return e->record;
-    return err;
+    auto v = get_version(project, urn, b);
+    if (!v)
+        return v.error();
+    return std::move(v->record);
 }
 
 page<function_record> function_store::list_functions(std::string_view project,
@@ -189,98 +207,78 @@ page<function_record> function_store::list_functions(std::string_view project,
     return slice(all, req);
 }
 
+void function_store::erase_function(std::string_view project, const function_entry* e) {
+    auto& state = projects_.find(project)->second;
+    state.by_name.erase(name_key(e->record.package, e->record.func_name));
+    std::erase_if(state.functions, [e](auto& p) { return p.get() == e; });
+}
+
+result<void> function_store::remove_version(function_entry& e, const std::string& name,
+                                            const behaviour& b) {
+    std::vector<std::string> main_users;
+    for (auto& a : e.aliases) {
+        auto extra = a.additional_versions();
+        // The alias pages: "To delete the additional version of an alias, delete the alias
+        // first" — under either switch value.
+        if (std::find(extra.begin(), extra.end(), name) != extra.end())
+            return make_error(errc::version_in_use, "function_urn",
+                              "version '" + name + "' is an additional version of alias '" +
+                                  a.name +
+                                  "'; delete the alias or change its traffic shifting "
+                                  "first");
+        if (a.version == name)
+            main_users.push_back(a.name);
+    }
+    // Emulation: D23 — the issue and the alias pages refuse; the old user guide and
+    // Terraform ("deleting a function version, also deleting all aliases beneath it") cascade.
+    if (!main_users.empty() && b.delete_aliased_version == aliased_version_delete::refuse)
+        return make_error(errc::version_in_use, "function_urn",
+                          "version '" + name + "' is the version of alias '" + main_users.front() +
+                              "'; delete or repoint the alias first (switch "
+                              "delete_aliased_version=refuse)");
+    for (auto& alias : main_users) {
+        std::erase_if(e.aliases, [&](auto& a) { return a.name == alias; });
+        e.erase_config("!" + alias);
+    }
+    std::erase_if(e.versions, [&](auto& v) { return v.version == name; });
+    e.erase_config(name);
+    return {};
+}
+
 result<void> function_store::delete_function(std::string_view project, const function_urn& urn,
                                              const behaviour& b) {
     std::unique_lock lock(mutex_);
     error err;
-    auto* e = find(project, urn, b, err);
+    auto* e = find_function(project, urn, b, err);
     if (!e)
         return err;
-    // Emulation: D23 — an unqualified URN (or :latest) deletes the whole function here;
-    // published versions arrive with the versions issue.
-    auto& state = projects_.find(project)->second;
-    state.by_name.erase(name_key(urn.package, urn.function_name));
-    std::erase_if(state.functions, [e](auto& p) { return p.get() == e; });
-    return {};
-}
-
-result<async_invoke_config> function_store::put_config(std::string_view project,
-                                                       const function_urn& urn,
-                                                       const config_input& in,
-                                                       const behaviour& b, time_point now) {
-    std::unique_lock lock(mutex_);
-    error err;
-    auto* e = find(project, urn, b, err);
-    if (!e)
-        return err;
-    auto it = std::find_if(e->configs.begin(), e->configs.end(),
-                           [&](auto& c) { return c.first == urn.qualifier; });
-    std::optional<async_invoke_config> existing;
-    if (it != e->configs.end())
-        existing = it->second;
-    auto built = build_config(in, existing, b, urn_defaults{project, urn.region},
-                              e->record.func_urn(), now);
-    if (!built)
-        return built.error();
-    if (it != e->configs.end())
-        it->second = *built;
-    else
-        e->configs.emplace_back(urn.qualifier, *built);
-    return built;
-}
-
-result<async_invoke_config> function_store::get_config(std::string_view project,
-                                                       const function_urn& urn,
-                                                       const behaviour& b) const {
-    std::shared_lock lock(mutex_);
-    error err;
-    auto* e = find(project, urn, b, err);
-    if (!e)
-        return err;
-    for (auto& [qualifier, config] : e->configs)
-        if (qualifier == urn.qualifier)
-            return config;
-    // Emulation: the spec does not say what GET of an unset config answers (G).
-    if (b.no_config == missing_config::defaults) {
-        auto c = default_config(b, e->record.func_urn());
-        c.created_time = c.last_modified = e->record.created;
-        return c;
+    // Emulation: D23 — "7 fields mean latest" does not hold here: an unqualified URN
+    // deletes the whole function with its versions, aliases and configs.
+    if (!urn.qualified) {
+        erase_function(project, e);
+        return {};
     }
-    return make_error(errc::config_not_found, "function_urn",
-                      "function " + urn.full() + " has no async invoke config");
+    auto q = resolve_in(*e, urn);
+    if (!q)
+        return q.error();
+    if (q->version == "latest")
+        return make_error(errc::latest_not_deletable, "function_urn",
+                          (q->kind == qualifier_kind::alias ? "alias '" + urn.qualifier.substr(1) +
+                                                                  "' points at latest, and latest"
+                                                            : std::string("latest")) +
+                              " cannot be deleted; delete the unqualified URN " +
+                              urn.unqualified() + " to remove the whole function");
+    // A version, or (documented) the version an alias points at.
+    return remove_version(*e, q->version, b);
 }
 
-result<void> function_store::delete_config(std::string_view project, const function_urn& urn,
-                                           const behaviour& b) {
-    std::unique_lock lock(mutex_);
-    error err;
-    auto* e = find(project, urn, b, err);
-    if (!e)
-        return err;
-    auto n = std::erase_if(e->configs, [&](auto& c) { return c.first == urn.qualifier; });
-    // Emulation: deleting an unset config is undocumented (G); see switch missing_config.
-    if (n == 0 && b.no_config == missing_config::not_found)
-        return make_error(errc::config_not_found, "function_urn",
-                          "function " + urn.full() + " has no async invoke config");
-    return {};
-}
-
-result<page<async_invoke_config>> function_store::list_configs(std::string_view project,
-                                                               const function_urn& urn,
-                                                               const behaviour& b,
-                                                               const page_request& req) const {
-    function_urn head = urn;
-    head.qualifier = "latest"; // the list covers every qualifier of the function
-    std::vector<async_invoke_config> all;
+std::vector<std::string> function_store::projects() const {
+    std::vector<std::string> out;
     std::shared_lock lock(mutex_);
-    error err;
-    auto* e = find(project, head, b, err);
-    if (!e)
-        return err;
-    for (auto& c : e->configs)
-        all.push_back(c.second);
-    lock.unlock();
-    return slice(all, req);
+    for (auto& [name, state] : projects_)
+        if (!state.functions.empty())
+            out.push_back(name);
+    return out;
 }
 
 void function_store::reset() {

@@ -7,9 +7,12 @@
 #include "domain/error.hpp"
 #include "domain/function.hpp"
 #include "domain/function_urn.hpp"
+#include "domain/function_version.hpp"
 #include "domain/ids.hpp"
 #include "domain/paging.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,9 +24,11 @@
 
 namespace emu::domain {
 
-/// A function with the configs of its qualifiers (snapshots).
+/// A function with its versions, aliases and the configs of its qualifiers (snapshots).
 struct function_snapshot {
     function_record record;
+    std::vector<function_version> versions;                           ///< publish order
+    std::vector<function_alias> aliases;                              ///< creation order
     std::vector<std::pair<std::string, async_invoke_config>> configs; ///< qualifier → config
 };
 
@@ -32,6 +37,18 @@ template <class T> struct page {
     std::vector<T> items;
     std::size_t total = 0;
 };
+
+/// The page of `all` that `req` asks for (offset past the end: no items).
+template <class T> page<T> slice(const std::vector<T>& all, const page_request& req) {
+    page<T> p;
+    p.total = all.size();
+    if (req.offset < all.size()) {
+        auto end = std::min(all.size(), req.offset + req.limit);
+        p.items.assign(all.begin() + static_cast<std::ptrdiff_t>(req.offset),
+                       all.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    return p;
+}
 
 class function_store {
 public:
@@ -44,21 +61,82 @@ public:
                                             function_record rec, const behaviour& b,
                                             time_point now);
 
-    /// The function a URN names. Errors: urn_project_mismatch, function_not_found,
-    /// version_not_found (any qualifier but latest), alias_not_found.
+    /// What the URN's qualifier names in its function: latest, a published version, or an
+    /// alias (with the version it points at). Errors: urn_project_mismatch,
+    /// function_not_found, version_not_found, alias_not_found.
+    result<resolved_qualifier> resolve(std::string_view project, const function_urn& urn,
+                                       const behaviour& b) const;
+
+    /// The function record the URN's qualifier runs (an alias: its version's). Errors: as
+    /// resolve.
     result<function_record> get_function(std::string_view project, const function_urn& urn,
                                          const behaviour& b) const;
 
-    /// Functions of a project ordered by creation, one page of them.
+    /// As get_function, with the version's name and description ("latest", "" for latest).
+    result<function_version> get_version(std::string_view project, const function_urn& urn,
+                                         const behaviour& b) const;
+
+    /// Functions of a project ordered by creation, one page of them (their latest).
     page<function_record> list_functions(std::string_view project, const page_request& req) const;
 
-    /// Removes a function, with every config. A qualified URN other than latest names a
-    /// version, which does not exist here (version_not_found / alias_not_found).
+    /// DELETE …/{urn} (D23): an unqualified URN removes the function with its versions,
+    /// aliases and configs; a version (or an alias: the version it points at) removes that
+    /// version and its config. Errors: as resolve, latest_not_deletable (latest itself, or an
+    /// alias of latest), version_in_use (an alias points at it; switch
+    /// delete_aliased_version=cascade removes the aliases whose version it is instead).
     result<void> delete_function(std::string_view project, const function_urn& urn,
                                  const behaviour& b);
 
-    /// Validates `in` and stores the config of the URN's qualifier (replace or merge per
-    /// b.put_mode); returns the stored config. The stored config is unchanged on error.
+    /// PUT …/code and PUT …/config: applies the body to latest with create's rules and
+    /// sets last_modified. Errors: as resolve, not_latest (another qualifier), and the
+    /// validation errors of apply_function_code / apply_function_config.
+    result<function_record> update_function_code(std::string_view project, const function_urn& urn,
+                                                 const function_input& in, const behaviour& b,
+                                                 time_point now);
+    result<function_record> update_function_config(std::string_view project,
+                                                   const function_urn& urn,
+                                                   const function_input& in, const behaviour& b,
+                                                   time_point now);
+
+    /// POST …/versions: publishes latest as a new version (name given or generated per
+    /// version_name_style). The new version has no config. Errors: as resolve, not_latest,
+    /// invalid_version_name, invalid_format, digest_mismatch, version_exists,
+    /// nothing_to_publish (latest equals the last published version), version_quota_exceeded
+    /// (switch max_versions).
+    result<version_view> publish_version(std::string_view project, const function_urn& urn,
+                                         const publish_input& in, const behaviour& b,
+                                         time_point now);
+
+    /// GET …/versions: latest first, then the versions in publish order, each with its own
+    /// config; one page. The URN's qualifier is not looked at. Errors: function_not_found,
+    /// urn_project_mismatch.
+    result<page<version_view>> list_versions(std::string_view project, const function_urn& urn,
+                                             const behaviour& b, const page_request& req) const;
+
+    /// POST …/aliases. Errors: function_not_found, the errors of build_alias, alias_exists,
+    /// version_not_found (version or an additional version), version_in_use (switch
+    /// unique_alias_version), alias_quota_exceeded (switch max_aliases).
+    result<function_alias> create_alias(std::string_view project, const function_urn& urn,
+                                        const alias_input& in, const behaviour& b, time_point now);
+
+    /// GET / PUT / DELETE …/aliases/{name}. Errors: function_not_found, invalid_alias_name,
+    /// alias_not_found; PUT also as create_alias (but alias_exists and the quota).
+    /// DELETE removes the alias's config too.
+    result<function_alias> get_alias(std::string_view project, const function_urn& urn,
+                                     const std::string& name, const behaviour& b) const;
+    result<function_alias> update_alias(std::string_view project, const function_urn& urn,
+                                        const std::string& name, const alias_input& in,
+                                        const behaviour& b, time_point now);
+    result<void> delete_alias(std::string_view project, const function_urn& urn,
+                              const std::string& name, const behaviour& b);
+
+    /// GET …/aliases: every alias of the function in creation order.
+    result<std::vector<function_alias>>
+    list_aliases(std::string_view project, const function_urn& urn, const behaviour& b) const;
+
+    /// Validates `in` and stores the config of exactly the URN's qualifier — latest, a version
+    /// or an alias each have their own (replace or merge per b.put_mode); returns the stored
+    /// config. Errors: as resolve, and build_config's. The stored config is unchanged on error.
     result<async_invoke_config> put_config(std::string_view project, const function_urn& urn,
                                            const config_input& in, const behaviour& b,
                                            time_point now);
@@ -72,7 +150,8 @@ public:
     result<void> delete_config(std::string_view project, const function_urn& urn,
                                const behaviour& b);
 
-    /// The configs of every qualifier of the URN's function, one page.
+    /// The configs of every qualifier of the URN's function (whatever qualifier the URN
+    /// names; it is not looked up), in the order first configured, one page.
     result<page<async_invoke_config>> list_configs(std::string_view project,
                                                    const function_urn& urn, const behaviour& b,
                                                    const page_request& req) const;
@@ -81,12 +160,20 @@ public:
     /// Errors: function_exists.
     result<void> insert_function(std::string_view project, function_record rec);
 
-    /// Stores a complete config as given (timestamps kept) for `qualifier` of a function.
+    /// Stores a complete version / alias as given (timestamps kept): snapshot import.
+    /// Errors: function_not_found, version_exists / alias_exists, version_not_found (an
+    /// alias's versions must exist).
+    result<void> insert_version(std::string_view project, const function_urn& urn,
+                                function_version version);
+    result<void> insert_alias(std::string_view project, const function_urn& urn,
+                              function_alias alias);
+
+    /// Stores a complete config as given (timestamps kept) for the URN's qualifier.
     /// Errors: function_not_found, version_not_found, alias_not_found.
     result<void> insert_config(std::string_view project, const function_urn& urn,
                                async_invoke_config config);
 
-    /// Every function of a project with its configs, in creation order.
+    /// Every function of a project with its versions, aliases and configs, in creation order.
     std::vector<function_snapshot> export_project(std::string_view project) const;
 
     /// Projects that hold any function, in name order.
@@ -100,20 +187,42 @@ public:
 
 private:
     struct function_entry {
-        function_record record;
+        function_record record;                 ///< latest
+        std::vector<function_version> versions; ///< publish order
+        std::vector<function_alias> aliases;    ///< creation order
         /// qualifier → config, in the order the qualifiers were configured
         std::vector<std::pair<std::string, async_invoke_config>> configs;
+
+        const function_version* version(std::string_view name) const;
+        const function_alias* alias(std::string_view name) const;
+        function_alias* alias(std::string_view name);
+        const async_invoke_config* config(std::string_view qualifier) const;
+        void erase_config(std::string_view qualifier);
     };
     struct project_state {
-        std::vector<std::unique_ptr<function_entry>> functions; ///< creation order
+        std::vector<std::unique_ptr<function_entry>> functions;   ///< creation order
         std::unordered_map<std::string, function_entry*> by_name; ///< "package:name"
     };
 
     static result<void> insert_locked(project_state& state, const function_record& rec);
+    /// The function a URN names, whatever its qualifier.
+    const function_entry* find_function(std::string_view project, const function_urn& urn,
+                                        const behaviour& b, error& err) const;
+    function_entry* find_function(std::string_view project, const function_urn& urn,
+                                  const behaviour& b, error& err);
+    /// The function a URN names, with its qualifier resolved into `q`.
     const function_entry* find(std::string_view project, const function_urn& urn,
-                               const behaviour& b, error& err) const;
+                               const behaviour& b, error& err, resolved_qualifier& q) const;
     function_entry* find(std::string_view project, const function_urn& urn, const behaviour& b,
-                         error& err);
+                         error& err, resolved_qualifier& q);
+    static result<resolved_qualifier> resolve_in(const function_entry& e, const function_urn& urn);
+    /// The checks shared by create_alias and update_alias against the stored versions.
+    static result<void> check_alias_versions(const function_entry& e, const function_alias& a,
+                                             const behaviour& b);
+    /// Removes published version `name` (and its config) under delete_aliased_version.
+    static result<void> remove_version(function_entry& e, const std::string& name,
+                                       const behaviour& b);
+    void erase_function(std::string_view project, const function_entry* e);
 
     id_generator& ids_;
     mutable std::shared_mutex mutex_;

@@ -1,0 +1,100 @@
+#include "api/alias_handlers.hpp"
+
+#include "api/handler_support.hpp"
+#include "api/http_response.hpp"
+#include "api/json_codec.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace emu::api {
+namespace json = boost::json;
+
+namespace {
+
+/// Decodes the URN and the alias body; on failure `err` holds the answer.
+bool decode_alias_request(request_context& ctx, domain::function_urn& urn, domain::alias_input& in,
+                          std::optional<response>& err) {
+    auto parsed = path_urn(ctx);
+    if (!parsed) {
+        err = error_answer(ctx, parsed.error());
+        return false;
+    }
+    urn = *parsed;
+    json::value body;
+    if ((err = parse_json_body(ctx, body)))
+        return false;
+    auto input = decode_alias_input(body, ctx.behaviour);
+    if (!input) {
+        err = error_answer(ctx, input.error());
+        return false;
+    }
+    in = std::move(*input);
+    return true;
+}
+
+} // namespace
+
+response create_version_alias(request_context& ctx) {
+    domain::function_urn urn;
+    domain::alias_input in;
+    std::optional<response> err;
+    if (!decode_alias_request(ctx, urn, in, err))
+        return std::move(*err);
+    auto alias = ctx.svc.store.create_alias(ctx.project_id, urn, in, ctx.behaviour, ctx.now);
+    if (!alias)
+        return error_answer(ctx, alias.error());
+    json::object out = encode_alias(*alias, ctx.behaviour);
+    // Emulation: D21 — the alias example answers "version":"latest" whatever was asked
+    // (switch publish_answer_version=latest).
+    if (ctx.behaviour.publish_version == domain::publish_version_field::latest)
+        out["version"] = "latest";
+    return json_answer(ctx, out);
+}
+
+response list_version_aliases(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    auto aliases = ctx.svc.store.list_aliases(ctx.project_id, *urn, ctx.behaviour);
+    if (!aliases)
+        return error_answer(ctx, aliases.error());
+    json::array out;
+    for (auto& a : *aliases)
+        out.push_back(encode_alias(a, ctx.behaviour));
+    return json_answer(ctx, out);
+}
+
+response show_version_alias(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    auto alias = ctx.svc.store.get_alias(ctx.project_id, *urn, ctx.resource_id, ctx.behaviour);
+    if (!alias)
+        return error_answer(ctx, alias.error());
+    return json_answer(ctx, encode_alias(*alias, ctx.behaviour));
+}
+
+response update_version_alias(request_context& ctx) {
+    domain::function_urn urn;
+    domain::alias_input in;
+    std::optional<response> err;
+    if (!decode_alias_request(ctx, urn, in, err))
+        return std::move(*err);
+    auto alias = ctx.svc.store.update_alias(ctx.project_id, urn, ctx.resource_id, in, ctx.behaviour,
+                                            ctx.now);
+    if (!alias)
+        return error_answer(ctx, alias.error());
+    return json_answer(ctx, encode_alias(*alias, ctx.behaviour));
+}
+
+response delete_version_alias(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    if (auto r = ctx.svc.store.delete_alias(ctx.project_id, *urn, ctx.resource_id, ctx.behaviour);
+        !r)
+        return error_answer(ctx, r.error());
+    return make_empty_response(http::status::no_content, ctx.meta);
+}
+
+} // namespace emu::api

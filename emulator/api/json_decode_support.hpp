@@ -1,0 +1,101 @@
+#pragma once
+// Type-checking helpers of the request decoders (json_decode*.cpp): every error names the
+// field path and the JSON type found. Internal to the API layer.
+#include "domain/error.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace emu::api::decode {
+
+inline std::string kind_of(const boost::json::value& v) {
+    switch (v.kind()) {
+    case boost::json::kind::null:
+        return "null";
+    case boost::json::kind::bool_:
+        return "a boolean";
+    case boost::json::kind::int64:
+    case boost::json::kind::uint64:
+        return "an integer";
+    case boost::json::kind::double_:
+        return "a number with a fraction or exponent";
+    case boost::json::kind::string:
+        return "a string";
+    case boost::json::kind::array:
+        return "an array";
+    case boost::json::kind::object:
+        return "an object";
+    }
+    return "a value";
+}
+
+inline domain::error type_error(const std::string& path, std::string_view expected,
+                                const boost::json::value& v) {
+    return domain::make_error(domain::errc::invalid_type, path,
+                              path + " must be " + std::string(expected) + ", got " + kind_of(v));
+}
+
+inline std::string join_path(const std::string& parent, std::string_view key) {
+    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+}
+
+/// Walks the members of an object: known keys go to `on_key`, unknown ones are ignored
+/// or rejected (Emulation: D07, switch unknown_fields).
+template <class F>
+domain::result<void> for_members(const boost::json::object& o, const std::string& path,
+                                 std::initializer_list<std::string_view> known, bool reject,
+                                 F&& on_key) {
+    for (auto& kv : o) {
+        std::string_view key = kv.key();
+        bool is_known = false;
+        for (auto k : known)
+            is_known = is_known || k == key;
+        if (is_known) {
+            if (auto r = on_key(key, kv.value(), join_path(path, key)); !r)
+                return r;
+        } else if (reject) {
+            return domain::make_error(domain::errc::invalid_format, join_path(path, key),
+                                      "unknown field " + join_path(path, key) +
+                                          " (switch unknown_fields=reject)");
+        }
+    }
+    return {};
+}
+
+inline domain::result<std::int64_t> as_int(const boost::json::value& v, const std::string& path) {
+    if (v.is_int64())
+        return v.get_int64();
+    if (v.is_uint64()) // above INT64_MAX: outside every documented range
+        return std::numeric_limits<std::int64_t>::max();
+    return type_error(path, "an integer", v);
+}
+
+inline domain::result<std::string> as_string(const boost::json::value& v, const std::string& path) {
+    if (v.is_string())
+        return std::string(v.get_string());
+    return type_error(path, "a string", v);
+}
+
+inline domain::result<bool> as_bool(const boost::json::value& v, const std::string& path) {
+    if (v.is_bool())
+        return v.get_bool();
+    return type_error(path, "a boolean", v);
+}
+
+/// Stores a decoded value in an optional member, or returns the decoding error.
+template <class T, class U>
+domain::result<void> assign(std::optional<T>& out, domain::result<U> r) {
+    if (!r)
+        return r.error();
+    out = std::move(*r);
+    return {};
+}
+
+} // namespace emu::api::decode

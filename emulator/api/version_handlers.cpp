@@ -1,0 +1,60 @@
+#include "api/version_handlers.hpp"
+
+#include "api/handler_support.hpp"
+#include "api/json_codec.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace emu::api {
+namespace json = boost::json;
+
+response create_function_version(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    json::value body;
+    if (auto err = parse_json_body(ctx, body))
+        return std::move(*err);
+    auto input = decode_publish_input(body, ctx.behaviour);
+    if (!input)
+        return error_answer(ctx, input.error());
+    auto published =
+        ctx.svc.store.publish_version(ctx.project_id, *urn, *input, ctx.behaviour, ctx.now);
+    if (!published)
+        return error_answer(ctx, published.error());
+    json::object out = encode_version(*published, ctx.behaviour);
+    // Emulation: D21 — the publish example answers "version":"latest" with an unqualified
+    // func_urn (switch publish_answer_version=latest).
+    if (ctx.behaviour.publish_version == domain::publish_version_field::latest) {
+        out["version"] = "latest";
+        out["func_urn"] = published->version.record.unqualified_urn();
+    }
+    return json_answer(ctx, out);
+}
+
+response list_function_versions(request_context& ctx) {
+    auto urn = path_urn(ctx);
+    if (!urn)
+        return error_answer(ctx, urn.error());
+    // Emulation: ListFunctionVersions pages like ListFunctions: marker/maxitems, 400 at most,
+    // next_marker 0 on the last page (G).
+    domain::paging_rules rules{"maxitems", 400, 400};
+    auto req =
+        domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"), rules);
+    if (!req)
+        return error_answer(ctx, req.error());
+    auto page = ctx.svc.store.list_versions(ctx.project_id, *urn, ctx.behaviour, *req);
+    if (!page)
+        return error_answer(ctx, page.error());
+    json::array items;
+    for (auto& v : page->items)
+        items.push_back(encode_version(v, ctx.behaviour));
+    std::size_t next = req->offset + page->items.size();
+    json::object out;
+    out["versions"] = std::move(items);
+    out["next_marker"] = next >= page->total ? 0 : next;
+    out["count"] = page->total;
+    return json_answer(ctx, out);
+}
+
+} // namespace emu::api

@@ -1,0 +1,101 @@
+// function_store: the async-invoke-configs of a function's qualifiers (spec §1-§4). A config
+// belongs to exactly the qualifier its URN names: latest, a version or an alias.
+#include "domain/function_store.hpp"
+
+#include "domain/validation.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+namespace emu::domain {
+
+result<async_invoke_config> function_store::put_config(std::string_view project,
+                                                       const function_urn& urn,
+                                                       const config_input& in, const behaviour& b,
+                                                       time_point now) {
+    std::unique_lock lock(mutex_);
+    error err;
+    resolved_qualifier q;
+    auto* e = find(project, urn, b, err, q);
+    if (!e)
+        return err;
+    auto it = std::find_if(e->configs.begin(), e->configs.end(),
+                           [&](auto& c) { return c.first == q.qualifier; });
+    std::optional<async_invoke_config> existing;
+    if (it != e->configs.end())
+        existing = it->second;
+    auto built = build_config(in, existing, b, urn_defaults{project, urn.region},
+                              e->record.func_urn(q.qualifier), now);
+    if (!built)
+        return built.error();
+    if (it != e->configs.end())
+        it->second = *built;
+    else
+        e->configs.emplace_back(q.qualifier, *built);
+    return built;
+}
+
+result<async_invoke_config> function_store::get_config(std::string_view project,
+                                                       const function_urn& urn,
+                                                       const behaviour& b) const {
+    std::shared_lock lock(mutex_);
+    error err;
+    resolved_qualifier q;
+    auto* e = find(project, urn, b, err, q);
+    if (!e)
+        return err;
+    if (auto* c = e->config(q.qualifier))
+        return *c;
+    // Emulation: the spec does not say what GET of an unset config answers (G).
+    if (b.no_config == missing_config::defaults) {
+        auto c = default_config(b, e->record.func_urn(q.qualifier));
+        c.created_time = c.last_modified = e->record.created;
+        return c;
+    }
+    return make_error(errc::config_not_found, "function_urn",
+                      "function " + urn.full() + " has no async invoke config");
+}
+
+result<void> function_store::delete_config(std::string_view project, const function_urn& urn,
+                                           const behaviour& b) {
+    std::unique_lock lock(mutex_);
+    error err;
+    resolved_qualifier q;
+    auto* e = find(project, urn, b, err, q);
+    if (!e)
+        return err;
+    auto n = std::erase_if(e->configs, [&](auto& c) { return c.first == q.qualifier; });
+    // Emulation: deleting an unset config is undocumented (G); see switch missing_config.
+    if (n == 0 && b.no_config == missing_config::not_found)
+        return make_error(errc::config_not_found, "function_urn",
+                          "function " + urn.full() + " has no async invoke config");
+    return {};
+}
+
+result<page<async_invoke_config>> function_store::list_configs(std::string_view project,
+                                                               const function_urn& urn,
+                                                               const behaviour& b,
+                                                               const page_request& req) const {
+    std::vector<async_invoke_config> all;
+    std::shared_lock lock(mutex_);
+    error err;
+    // The list covers every qualifier of the function, whatever the URN's qualifier.
+    auto* e = find_function(project, urn, b, err);
+    if (!e)
+        return err;
+    // Stable order (first configured first): walking marker/limit sees each config once.
+    for (auto& c : e->configs)
+        all.push_back(c.second);
+    lock.unlock();
+    return slice(all, req);
+}
+
+void function_store::reset_configs(std::optional<std::string_view> project) {
+    std::unique_lock lock(mutex_);
+    for (auto& [name, state] : projects_)
+        if (!project || name == *project)
+            for (auto& e : state.functions)
+                e->configs.clear();
+}
+
+} // namespace emu::domain
