@@ -1,0 +1,401 @@
+#include "domain/invocation_engine.hpp"
+
+#include "domain/validation.hpp"
+
+#include <algorithm>
+
+namespace emu::domain {
+
+const char* to_string(invocation_status s) {
+    switch (s) {
+    case invocation_status::wait:
+        return "WAIT";
+    case invocation_status::running:
+        return "RUNNING";
+    case invocation_status::success:
+        return "SUCCESS";
+    case invocation_status::fail:
+        return "FAIL";
+    case invocation_status::discard:
+        return "DISCARD";
+    }
+    return "WAIT";
+}
+
+namespace {
+
+std::string behaviour_key(const function_urn& urn) {
+    return urn.unqualified() + ":" + urn.qualifier;
+}
+
+std::string text_of(const std::map<std::string, param_value>& fields, const char* key) {
+    auto it = fields.find(key);
+    if (it == fields.end())
+        return {};
+    if (auto* s = std::get_if<std::string>(&it->second))
+        return *s;
+    return {};
+}
+
+std::int64_t int_of(const std::map<std::string, param_value>& fields, const char* key) {
+    auto it = fields.find(key);
+    if (it == fields.end())
+        return 0;
+    if (auto* n = std::get_if<std::int64_t>(&it->second))
+        return *n;
+    return 0;
+}
+
+bool finished(invocation_status s) {
+    return s == invocation_status::success || s == invocation_status::fail ||
+           s == invocation_status::discard;
+}
+
+} // namespace
+
+invocation_engine::invocation_engine(function_store& store, id_generator& ids,
+                                     invocation_codecs codecs, invocation_limits limits)
+    : store_(store), ids_(ids), codecs_(std::move(codecs)), limits_(limits) {}
+
+async_invoke_config invocation_engine::config_for(std::string_view project, const function_urn& urn,
+                                                  const behaviour& b) const {
+    behaviour strict = b;
+    strict.no_config = missing_config::not_found;
+    if (auto c = store_.get_config(project, urn, strict))
+        return *c;
+    // Emulation: a qualifier without a config runs with the documented defaults (G).
+    return default_config(b, urn.full());
+}
+
+void invocation_engine::push(project_state& ps, time_point due, const std::string& id, bool finish,
+                             attempt_outcome outcome) {
+    ps.queue.push(event{due, ++seq_, id, finish, std::move(outcome)});
+}
+
+result<invocation_record> invocation_engine::submit(std::string_view project,
+                                                    const function_urn& urn, std::string payload,
+                                                    const behaviour& b, time_point now) {
+    std::lock_guard lock(mutex_);
+    auto& ps = projects_[std::string(project)];
+    auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
+    touch();
+    return r;
+}
+
+result<invocation_record> invocation_engine::submit_locked(
+    project_state& ps, std::string_view project, const function_urn& urn, std::string payload,
+    std::vector<std::string> chain, const behaviour& b, time_point now) {
+    if (auto f = store_.get_function(project, urn, b); !f)
+        return f.error();
+    invocation_record r;
+    r.request_id = ids_.uuid();
+    r.urn = urn;
+    r.payload = std::move(payload);
+    r.enqueued = now;
+    r.chain = std::move(chain);
+    push(ps, now, r.request_id, false);
+    ps.order.push_back(r.request_id);
+    ps.by_id.emplace(r.request_id, r);
+    trim(ps);
+    return r;
+}
+
+void invocation_engine::run_due(std::string_view project, time_point now, const behaviour& b) {
+    std::lock_guard lock(mutex_);
+    auto it = projects_.find(project);
+    if (it == projects_.end())
+        return;
+    auto& ps = it->second;
+    while (!ps.queue.empty() && ps.queue.top().due <= now) {
+        event e = ps.queue.top();
+        ps.queue.pop();
+        auto r = ps.by_id.find(e.request_id);
+        if (r == ps.by_id.end() || finished(r->second.status))
+            continue; // evicted or canceled meanwhile
+        if (e.finish)
+            finish_attempt(ps, project, r->second, e.outcome, b, e.due);
+        else
+            start_attempt(ps, project, r->second, b, e.due);
+        touch();
+    }
+    trim(ps); // records that finished may now go over the cap
+}
+
+void invocation_engine::touch() {
+    ++version_;
+    changed_.notify_all();
+}
+
+bool invocation_engine::wait_for_change(std::uint64_t seen,
+                                        std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return version_ != seen; });
+}
+
+std::uint64_t invocation_engine::version() const {
+    std::lock_guard lock(mutex_);
+    return version_;
+}
+
+void invocation_engine::start_attempt(project_state& ps, std::string_view project,
+                                      invocation_record& r, const behaviour& b, time_point now) {
+    auto config = config_for(project, r.urn, b);
+    // The event age is checked with the config in force at this attempt.
+    if (now - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
+        return conclude(ps, project, r, config, "EventAgeExceeded", b, now);
+    ++r.attempts;
+    r.status = invocation_status::running;
+    if (!r.start_time)
+        r.start_time = now;
+    static const function_behaviour default_behaviour; // succeed, echoing the event
+    auto fb = ps.behaviours.find(behaviour_key(r.urn));
+    const attempt_outcome& outcome =
+        (fb != ps.behaviours.end() ? fb->second : default_behaviour).for_attempt(r.attempts);
+    // The outcome travels with the event: a behaviour set while the attempt runs applies
+    // to later attempts only.
+    push(ps, now + outcome.duration, r.request_id, true, outcome);
+}
+
+void invocation_engine::finish_attempt(project_state& ps, std::string_view project,
+                                       invocation_record& r, const attempt_outcome& outcome,
+                                       const behaviour& b, time_point now) {
+    auto config = config_for(project, r.urn, b);
+    if (outcome.what == attempt_outcome::kind::succeed) {
+        r.result = outcome.result.value_or(r.payload);
+        r.error_code = 0;
+        r.error_message.clear();
+        return conclude(ps, project, r, config, "Success", b, now);
+    }
+    r.error_message = outcome.what == attempt_outcome::kind::timeout
+                          ? "function invocation timed out"
+                          : outcome.error_message;
+    r.result = r.error_message;
+    const int retries_done = r.attempts - 1;
+    if (retries_done >= config.max_async_retry_attempts)
+        return conclude(ps, project, r, config, "RetriesExhausted", b, now);
+    // Emulation: the retry interval is undocumented (G): base, 2×base, 4×base.
+    auto delay =
+        std::chrono::seconds(b.async_retry_base_seconds) * (1 << std::min(retries_done, 16));
+    auto next = now + delay;
+    // An event whose next attempt would start after its maximum age is discarded now.
+    if (next - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
+        return conclude(ps, project, r, config, "EventAgeExceeded", b, now);
+    r.status = invocation_status::wait;
+    push(ps, next, r.request_id, false);
+}
+
+void invocation_engine::conclude(project_state& ps, std::string_view project, invocation_record& r,
+                                 const async_invoke_config& c, const std::string& condition,
+                                 const behaviour& b, time_point now) {
+    const bool ok = condition == "Success";
+    r.status = ok                                ? invocation_status::success
+               : condition == "EventAgeExceeded" ? invocation_status::discard
+                                                 : invocation_status::fail;
+    // Emulation: only 0 (success) and 4208 (canceled) are documented; other failures use 1.
+    if (!ok && r.error_code == 0)
+        r.error_code = 1;
+    if (condition == "EventAgeExceeded" && r.error_message.empty())
+        r.error_message = "the event exceeded max_async_event_age_in_seconds";
+    r.end_time = now;
+    notification note;
+    note.timestamp = now;
+    note.request_id = r.request_id;
+    note.function_urn = r.urn.full();
+    note.condition = condition;
+    note.approximate_invoke_count = r.attempts;
+    note.request_payload = r.payload;
+    note.status_code = ok ? 200 : 500;
+    note.function_error = ok ? "" : r.error_message;
+    note.response_payload = r.result;
+    const auto& target = ok ? c.destination_config.on_success : c.destination_config.on_failure;
+    if (target)
+        deliver(ps, project, r, *target, ok ? "on_success" : "on_failure", std::move(note), b, now);
+}
+
+void invocation_engine::deliver(project_state& ps, std::string_view project,
+                                const invocation_record& r, const destination_target& t,
+                                const char* on, notification note, const behaviour& b,
+                                time_point now) {
+    delivery d;
+    d.seq = ++seq_;
+    d.destination = t.destination;
+    d.on = on;
+    d.at = now;
+    d.outcome = "delivered";
+    auto fields = codecs_.read_param(t.param);
+    if (t.destination == "OBS") {
+        d.target = text_of(fields, "bucket");
+        d.object_key = text_of(fields, "prefix") + r.request_id;
+        if (auto days = int_of(fields, "expires"); days > 0)
+            d.expires_at = now + std::chrono::hours(24 * days);
+    } else if (t.destination == "SMN") {
+        d.target = text_of(fields, "topic_urn");
+    } else if (t.destination == "DIS") {
+        d.target = text_of(fields, "stream_name");
+    } else {
+        d.target = text_of(fields, "func_urn");
+        auto target = parse_function_urn(d.target, {project, r.urn.region});
+        std::vector<std::string> chain = r.chain;
+        chain.push_back(r.urn.unqualified());
+        if (!target) {
+            d.outcome = "not delivered: " + target.error().detail;
+        } else if (std::find(chain.begin(), chain.end(), target->unqualified()) != chain.end()) {
+            std::string path;
+            for (auto& c : chain)
+                path += c + " -> ";
+            d.outcome = "loop stopped: " + path + target->unqualified();
+        } else {
+            auto chained =
+                submit_locked(ps, project, *target, codecs_.encode(note, b), chain, b, now);
+            if (chained)
+                d.chained_request_id = chained->request_id;
+            else
+                d.outcome = "not delivered: " + chained.error().detail;
+        }
+    }
+    d.note = std::move(note);
+    ps.deliveries.push_back(std::move(d));
+    while (ps.deliveries.size() > limits_.max_deliveries) {
+        ps.deliveries.pop_front();
+        ++ps.evicted_deliveries;
+    }
+}
+
+void invocation_engine::trim(project_state& ps) {
+    // Oldest finished records go first; unfinished ones are kept while work is pending.
+    for (auto it = ps.order.begin();
+         ps.by_id.size() > limits_.max_records && it != ps.order.end();) {
+        auto r = ps.by_id.find(*it);
+        if (r == ps.by_id.end() || finished(r->second.status)) {
+            if (r != ps.by_id.end())
+                ps.by_id.erase(r);
+            it = ps.order.erase(it);
+            ++ps.evicted_records;
+        } else {
+            ++it;
+        }
+    }
+}
+
+std::optional<time_point> invocation_engine::next_due(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto it = projects_.find(project);
+    if (it == projects_.end() || it->second.queue.empty())
+        return std::nullopt;
+    return it->second.queue.top().due;
+}
+
+std::vector<std::string> invocation_engine::busy_projects() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (auto& [name, ps] : projects_)
+        if (!ps.queue.empty())
+            out.push_back(name);
+    return out;
+}
+
+result<invocation_record> invocation_engine::cancel(std::string_view project,
+                                                    std::string_view request_id, time_point now) {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    if (p != projects_.end())
+        if (auto r = p->second.by_id.find(request_id);
+            r != p->second.by_id.end() && !finished(r->second.status)) {
+            r->second.status = invocation_status::fail;
+            r->second.error_code = 4208;
+            r->second.error_message = "function invocation canceled";
+            r->second.end_time = now;
+            invocation_record out = r->second;
+            trim(p->second);
+            touch();
+            return out;
+        }
+    return make_error(errc::invalid_format, "request_id",
+                      "Invalid RequestId: no waiting or running invocation '" +
+                          std::string(request_id) + "'");
+}
+
+void invocation_engine::set_behaviour(std::string_view project, const function_urn& urn,
+                                      function_behaviour fb) {
+    std::lock_guard lock(mutex_);
+    projects_[std::string(project)].behaviours.insert_or_assign(behaviour_key(urn), std::move(fb));
+}
+
+void invocation_engine::clear_behaviours(std::string_view project) {
+    std::lock_guard lock(mutex_);
+    if (auto p = projects_.find(project); p != projects_.end())
+        p->second.behaviours.clear();
+}
+
+std::vector<invocation_record> invocation_engine::records(std::string_view project,
+                                                          const record_filter& f) const {
+    std::vector<invocation_record> out;
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    if (p == projects_.end())
+        return out;
+    for (auto& id : p->second.order) {
+        auto it = p->second.by_id.find(id);
+        if (it == p->second.by_id.end())
+            continue;
+        const auto& r = it->second;
+        const auto when = r.start_time.value_or(r.enqueued);
+        if ((f.request_id && r.request_id != *f.request_id) ||
+            (f.request_ids && std::find(f.request_ids->begin(), f.request_ids->end(),
+                                        r.request_id) == f.request_ids->end()) ||
+            (f.status && r.status != *f.status) || (f.begin && when < *f.begin) ||
+            (f.end && when > *f.end) || (f.function && r.urn.unqualified() != *f.function) ||
+            (f.active_only && finished(r.status)))
+            continue;
+        out.push_back(r);
+    }
+    return out;
+}
+
+std::vector<delivery> invocation_engine::deliveries(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    return p == projects_.end()
+               ? std::vector<delivery>{}
+               : std::vector<delivery>(p->second.deliveries.begin(), p->second.deliveries.end());
+}
+
+std::uint64_t invocation_engine::evicted_records(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    return p == projects_.end() ? 0 : p->second.evicted_records;
+}
+
+std::uint64_t invocation_engine::evicted_deliveries(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    return p == projects_.end() ? 0 : p->second.evicted_deliveries;
+}
+
+invocation_engine::status_log_info invocation_engine::enable_status_log(std::string_view project) {
+    std::lock_guard lock(mutex_);
+    auto& ps = projects_[std::string(project)];
+    // Emulation: enabling is idempotent and creates a fake LTS group and stream (G).
+    if (!ps.status_log)
+        ps.status_log = status_log_info{ids_.uuid(), "functiongraph-async-" + std::string(project),
+                                        ids_.uuid(), "async-status-" + std::string(project)};
+    return *ps.status_log;
+}
+
+std::optional<invocation_engine::status_log_info>
+invocation_engine::status_log(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    return p == projects_.end() ? std::nullopt : p->second.status_log;
+}
+
+void invocation_engine::reset(std::optional<std::string_view> project) {
+    std::lock_guard lock(mutex_);
+    if (!project)
+        projects_.clear();
+    else if (auto p = projects_.find(*project); p != projects_.end())
+        projects_.erase(p);
+    touch();
+}
+
+} // namespace emu::domain

@@ -1,0 +1,153 @@
+#pragma once
+// The asynchronous invocation engine (spec §5–8): queued invocations that honour the
+// async-invoke-config of the invoked qualifier — retries, event age, destinations — on each
+// project's virtual clock. It never reads a clock itself: callers pass `now`, and
+// run_due(now) performs, in time order, every attempt, retry, expiry and delivery that falls
+// due. Thread-safe (one mutex; no callback runs under it except the codecs).
+#include "domain/async_invoke_config.hpp"
+#include "domain/behaviour.hpp"
+#include "domain/error.hpp"
+#include "domain/function_store.hpp"
+#include "domain/ids.hpp"
+#include "domain/invocation.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace emu::domain {
+
+/// Representation work the domain leaves to the API layer (JSON both ways).
+struct invocation_codecs {
+    /// The notification as the destination receives it (the event of a chained invocation).
+    std::function<std::string(const notification&, const behaviour&)> encode;
+    /// The keys of a destination's `param` string (validated when the config was stored).
+    std::function<std::map<std::string, param_value>(std::string_view param)> read_param;
+};
+
+/// Limits of what the engine keeps per project (oldest out first).
+struct invocation_limits {
+    std::size_t max_records = 10000;
+    std::size_t max_deliveries = 10000;
+};
+
+/// Filters of list_records (every given one must match).
+struct record_filter {
+    std::optional<std::string> request_id;
+    std::optional<std::vector<std::string>> request_ids;
+    std::optional<invocation_status> status;
+    std::optional<time_point> begin, end; ///< on start_time (enqueue time before the start)
+    bool active_only = false;             ///< WAIT or RUNNING
+    std::optional<std::string> function;  ///< unqualified URN
+};
+
+class invocation_engine {
+public:
+    invocation_engine(function_store& store, id_generator& ids, invocation_codecs codecs,
+                      invocation_limits limits = {});
+
+    /// Queues an invocation of `urn` (any qualifier) with `payload` as the event.
+    /// Errors: those of function_store::get_function (function/version/alias not found).
+    result<invocation_record> submit(std::string_view project, const function_urn& urn,
+                                     std::string payload, const behaviour& b, time_point now);
+
+    /// Performs everything due at or before `now`, in time order.
+    void run_due(std::string_view project, time_point now, const behaviour& b);
+
+    /// When the next piece of work falls due, if any.
+    std::optional<time_point> next_due(std::string_view project) const;
+    /// Projects with pending work.
+    std::vector<std::string> busy_projects() const;
+
+    /// Cancels a waiting or running invocation: FAIL with 4208. Errors: invalid_format
+    /// (unknown or finished request id, "Invalid RequestId").
+    result<invocation_record> cancel(std::string_view project, std::string_view request_id,
+                                     time_point now);
+
+    /// Sets what a function qualifier does (key: unqualified URN + ":" + qualifier).
+    void set_behaviour(std::string_view project, const function_urn& urn, function_behaviour fb);
+    /// Drops the behaviours of a project (all functions succeed again).
+    void clear_behaviours(std::string_view project);
+
+    /// Records, oldest first; `evicted` counts records dropped over the cap.
+    std::vector<invocation_record> records(std::string_view project,
+                                           const record_filter& f = {}) const;
+    std::vector<delivery> deliveries(std::string_view project) const;
+    std::uint64_t evicted_records(std::string_view project) const;
+    std::uint64_t evicted_deliveries(std::string_view project) const;
+
+    /// Project-level async status logs (spec §9): enabled → the fake LTS group and stream.
+    struct status_log_info {
+        std::string group_id, group_name, stream_id, stream_name;
+    };
+    status_log_info enable_status_log(std::string_view project);
+    std::optional<status_log_info> status_log(std::string_view project) const;
+
+    /// Blocks until version() differs from `seen` (a submit, progress, cancel or reset) or
+    /// `timeout` passes; false on timeout. For control-API waits with a real clock.
+    bool wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout) const;
+    /// A counter that moves with every change (pairs with wait_for_change).
+    std::uint64_t version() const;
+
+    /// Forgets everything of one project, or of all.
+    void reset(std::optional<std::string_view> project = std::nullopt);
+
+private:
+    struct event {
+        time_point due;
+        std::uint64_t seq;
+        std::string request_id;
+        bool finish;             ///< false: start an attempt; true: its outcome is known
+        attempt_outcome outcome; ///< finish: what the attempt does, fixed when it started
+        bool operator>(const event& o) const { return due != o.due ? due > o.due : seq > o.seq; }
+    };
+    struct project_state {
+        std::priority_queue<event, std::vector<event>, std::greater<>> queue;
+        std::map<std::string, invocation_record, std::less<>> by_id;
+        std::deque<std::string> order; ///< request ids, oldest first
+        std::deque<delivery> deliveries;
+        std::map<std::string, function_behaviour, std::less<>> behaviours;
+        std::uint64_t evicted_records = 0, evicted_deliveries = 0;
+        std::optional<status_log_info> status_log;
+    };
+
+    result<invocation_record> submit_locked(project_state& ps, std::string_view project,
+                                            const function_urn& urn, std::string payload,
+                                            std::vector<std::string> chain, const behaviour& b,
+                                            time_point now);
+    void start_attempt(project_state& ps, std::string_view project, invocation_record& r,
+                       const behaviour& b, time_point now);
+    void finish_attempt(project_state& ps, std::string_view project, invocation_record& r,
+                        const attempt_outcome& outcome, const behaviour& b, time_point now);
+    void conclude(project_state& ps, std::string_view project, invocation_record& r,
+                  const async_invoke_config& c, const std::string& condition, const behaviour& b,
+                  time_point now);
+    void deliver(project_state& ps, std::string_view project, const invocation_record& r,
+                 const destination_target& t, const char* on, notification note, const behaviour& b,
+                 time_point now);
+    async_invoke_config config_for(std::string_view project, const function_urn& urn,
+                                   const behaviour& b) const;
+    void push(project_state& ps, time_point due, const std::string& id, bool finish,
+              attempt_outcome outcome = {});
+    void touch(); ///< a change: bumps version_ and wakes waiters (lock held)
+    void trim(project_state& ps);
+
+    function_store& store_;
+    id_generator& ids_;
+    invocation_codecs codecs_;
+    invocation_limits limits_;
+    std::uint64_t seq_ = 0;
+    mutable std::mutex mutex_;
+    mutable std::condition_variable changed_;
+    std::uint64_t version_ = 0;
+    std::map<std::string, project_state, std::less<>> projects_;
+};
+
+} // namespace emu::domain
