@@ -4,6 +4,8 @@
 #include "api/fault_injector.hpp"
 #include "api/fixture_loader.hpp"
 #include "api/journal.hpp"
+#include "api/json_codec.hpp"
+#include "api/notification_codec.hpp"
 #include "api/router.hpp"
 #include "api/service.hpp"
 #include "domain/behaviour_registry.hpp"
@@ -11,7 +13,12 @@
 #include "domain/clock_registry.hpp"
 #include "domain/function_store.hpp"
 #include "domain/ids.hpp"
+#include "domain/invocation_engine.hpp"
+#include "invocation_runner.hpp"
+#include "persistence.hpp"
 #include "server/server.hpp"
+
+#include <iostream>
 
 namespace emu {
 namespace {
@@ -23,7 +30,17 @@ server::reply to_reply(api::outcome&& out) {
     return server::reply{std::move(out.res), out.delay, action};
 }
 
-server::reply to_reply(api::response&& res) { return to_reply(api::outcome{std::move(res)}); }
+server::reply to_reply(api::response&& res) {
+    return to_reply(api::outcome{std::move(res)});
+}
+
+/// Whether a request may have changed the state a --state-file holds: anything but a read.
+/// Failed writes are included on purpose (an extra save is harmless; a missed one is not).
+bool may_change_state(const server::request& req) {
+    return req.method() != boost::beast::http::verb::get &&
+           req.method() != boost::beast::http::verb::head &&
+           req.method() != boost::beast::http::verb::options;
+}
 
 } // namespace
 
@@ -36,9 +53,12 @@ struct application::parts {
     std::optional<api::journal> journal;
     api::fault_injector faults;
     api::credential_store credentials;
+    std::optional<domain::invocation_engine> invocations;
     std::optional<api::service> svc;
+    std::optional<invocation_runner> runner; // after the service it drives
     std::optional<api::router> router;
-    std::optional<server::server> srv;
+    std::optional<state_persistence> persistence; // after the service it saves
+    std::optional<server::server> srv;            // destroyed first: no request is left
 };
 
 application::application() : parts_(std::make_unique<parts>()) {}
@@ -84,19 +104,60 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
                 : opts.auth == "strict" ? api::auth_mode::strict
                                         : api::auth_mode::any;
     p.behaviours.set_defaults(*behaviour);
-    p.svc.emplace(api::service{p.store, *p.clocks, p.ids, p.behaviours, *p.journal, p.faults,
-                               p.credentials, mode, opts.region, opts.server.max_body,
-                               api::control_settings{opts.admin, opts.admin_token, 0, *behaviour}});
-    if (opts.fixtures)
-        if (auto err = api::load_fixture_dir(*p.svc, *opts.fixtures,
-                                             &p.svc->control.fixtures_loaded)) {
+    p.svc.emplace(api::service{p.store,
+                               *p.clocks,
+                               p.ids,
+                               p.behaviours,
+                               *p.journal,
+                               p.faults,
+                               p.credentials,
+                               mode,
+                               opts.region,
+                               opts.server.max_body,
+                               api::control_settings{opts.admin, opts.admin_token, 0, *behaviour},
+                               nullptr,
+                               {}});
+    p.invocations.emplace(
+        p.store, p.ids,
+        domain::invocation_codecs{api::encode_notification,
+                                  [](std::string_view param) {
+                                      return api::read_destination_param(param).value_or(
+                                          std::map<std::string, domain::param_value>{});
+                                  }},
+        domain::invocation_limits{opts.max_invocation_records, opts.max_deliveries});
+    p.svc->invocations = &*p.invocations;
+    p.runner.emplace(*p.svc);
+    p.svc->invocation_work = [runner = &*p.runner] { runner->wake(); };
+    bool state_found = false;
+    if (opts.state_file)
+        if (auto err = load_state_file(*p.svc, *opts.state_file, state_found)) {
+            error = "--state-file: " + *err;
+            return nullptr;
+        }
+    if (opts.fixtures && !state_found) // the state file already holds what they loaded
+        if (auto err =
+                api::load_fixture_dir(*p.svc, *opts.fixtures, &p.svc->control.fixtures_loaded)) {
             error = "fixtures: " + *err;
             return nullptr;
         }
+    if (opts.state_file) {
+        if (!state_found) // create it now: an unwritable path fails the start, not the exit
+            if (auto err = save_state_file(*p.svc, *opts.state_file)) {
+                error = "--state-file: " + *err;
+                return nullptr;
+            }
+        p.persistence.emplace(*p.svc, *opts.state_file, opts.state_save_delay);
+    }
     p.router.emplace(*p.svc);
     const api::router& router = *p.router;
+    state_persistence* persistence = p.persistence ? &*p.persistence : nullptr;
     server::request_handler handler{
-        [&router](server::request&& req) { return to_reply(router.handle(req)); },
+        [&router, persistence](server::request&& req) {
+            auto out = router.handle(req);
+            if (persistence && may_change_state(req))
+                persistence->changed();
+            return to_reply(std::move(out));
+        },
         [&router](server::transport_error e, const server::request_header& head) {
             switch (e) {
             case server::transport_error::header_too_large:
@@ -112,15 +173,26 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
     return app;
 }
 
-unsigned short application::start() { return parts_->srv->start(); }
-void application::stop() { parts_->srv->stop(); }
-void application::wait() { parts_->srv->wait(); }
+unsigned short application::start() {
+    return parts_->srv->start();
+}
+void application::stop() {
+    parts_->srv->stop();
+}
+void application::wait() {
+    parts_->srv->wait();
+    if (parts_->persistence) // the final state, after the last request
+        if (auto e = parts_->persistence->stop())
+            std::cerr << "fgs-emulator: --state-file: " << *e << '\n';
+}
 
 std::string application::bound_host() const {
     auto address = parts_->srv->local_endpoint().address();
     return address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
 }
 
-api::service& application::service() { return *parts_->svc; }
+api::service& application::service() {
+    return *parts_->svc;
+}
 
 } // namespace emu

@@ -20,7 +20,8 @@ struct service;
 class application {
 public:
     /// Builds every layer. `clock` (not owned) replaces the real clock when given (tests).
-    /// Returns an error message for a bad profile, switch or fixture file.
+    /// Returns an error message for a bad profile, switch, fixture file or state file
+    /// (--state-file: loaded instead of --fixtures when it exists, created when it does not).
     static std::unique_ptr<application> create(const options& opts, std::string& error,
                                                domain::clock* clock = nullptr);
     ~application();
@@ -29,7 +30,8 @@ public:
 
     /// Binds and starts serving; returns the port. Throws on bind failure.
     unsigned short start();
-    /// Graceful stop (idempotent, thread-safe); wait() joins.
+    /// Graceful stop (idempotent, thread-safe); wait() joins, then writes the final
+    /// --state-file (if any).
     void stop();
     void wait();
     /// The bound address as text (IPv6 in brackets), valid after start().

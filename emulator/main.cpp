@@ -16,24 +16,26 @@ int main(int argc, char** argv) {
     }
     if (opts.help || opts.version || opts.list_switches) {
         std::cout << (opts.help ? emu::usage()
-                      : opts.version ? std::string("fgs-emulator ") + emu::api::emulator_version + "\n"
-                                     : emu::switch_listing());
+                      : opts.version
+                          ? std::string("fgs-emulator ") + emu::api::emulator_version + "\n"
+                          : emu::switch_listing());
         return 0;
     }
+    // Block the stop signals before any thread exists (every thread inherits the mask: the
+    // server's, the invocation runner's, the state saver's), so that only sigwait below
+    // receives them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
     std::string error;
     auto app = emu::application::create(opts, error);
     if (!app) {
         std::cerr << "fgs-emulator: " << error << '\n';
         return 2;
     }
-
-    // Block the stop signals in every thread (the server's threads inherit the mask), so
-    // that only sigwait below receives them.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     unsigned short port = 0;
     try {

@@ -4,8 +4,8 @@
 
 #include <charconv>
 #include <cstdlib>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -47,24 +47,28 @@ auto uint_into(std::function<void(options&, std::uint64_t)> set, std::uint64_t l
 
 const std::vector<flag>& flags() {
     static const std::vector<flag> table = {
-        {"host", "ADDR", "address to bind (default 127.0.0.1; anything else is reachable "
-                         "from other machines)",
+        {"host", "ADDR",
+         "address to bind (default 127.0.0.1; anything else is reachable "
+         "from other machines)",
          [](options& o, std::string_view v) {
              o.server.host = v;
              return !v.empty();
          }},
         {"port", "N", "port to listen on (default 8000; 0 picks a free port)",
-         uint_into([](options& o, std::uint64_t n) { o.server.port = static_cast<unsigned short>(n); },
-                   0, 65535)},
+         uint_into(
+             [](options& o, std::uint64_t n) { o.server.port = static_cast<unsigned short>(n); }, 0,
+             65535)},
         {"threads", "N", "I/O threads (default: number of cores)",
          uint_into([](options& o, std::uint64_t n) { o.server.threads = static_cast<unsigned>(n); },
                    1, 256)},
-        {"max-body", "BYTES", "largest request body, K/M suffixes allowed (default 6M); larger "
-                              "bodies get 413 FSS.0413",
+        {"max-body", "BYTES",
+         "largest request body, K/M suffixes allowed (default 6M); larger "
+         "bodies get 413 FSS.0413",
          uint_into([](options& o, std::uint64_t n) { o.server.max_body = n; }, 1,
                    std::uint64_t{1} << 32)},
         {"read-timeout-ms", "MS", "deadline to read one request (default 30000)",
-         uint_into([](options& o, std::uint64_t n) { o.server.read_timeout = std::chrono::milliseconds(n); },
+         uint_into([](options& o,
+                      std::uint64_t n) { o.server.read_timeout = std::chrono::milliseconds(n); },
                    1, 3600000)},
         {"max-connections", "N", "open connections at most; more are closed (default 10000)",
          uint_into([](options& o, std::uint64_t n) { o.server.max_connections = n; }, 1, 1000000)},
@@ -90,8 +94,9 @@ const std::vector<flag>& flags() {
          }},
         {"seed", "N", "seed for generated ids (reproducible func_id and X-Request-Id)",
          uint_into([](options& o, std::uint64_t n) { o.seed = n; }, 0, UINT64_MAX)},
-        {"admin", "on|off", "the /_emulator/ control API (default on); off: 404 like any "
-                            "unknown path",
+        {"admin", "on|off",
+         "the /_emulator/ control API (default on); off: 404 like any "
+         "unknown path",
          [](options& o, std::string_view v) {
              if (v != "on" && v != "off")
                  return false;
@@ -105,24 +110,55 @@ const std::vector<flag>& flags() {
          }},
         {"journal-size", "N", "requests kept in the request journal (default 1000; 0 = off)",
          uint_into([](options& o, std::uint64_t n) { o.journal_size = n; }, 0, 1000000)},
-        {"auth", "MODE", "off (accept all), any (default: a token or a well-formed signature; "
-                         "signatures verified once credentials exist), strict",
+        {"max-invocation-records", "N",
+         "async invocation records kept per project, oldest finished out first (default 10000)",
+         uint_into([](options& o, std::uint64_t n) { o.max_invocation_records = n; }, 1, 10000000)},
+        {"max-deliveries", "N", "destination deliveries kept per project (default 10000)",
+         uint_into([](options& o, std::uint64_t n) { o.max_deliveries = n; }, 1, 10000000)},
+        {"auth", "MODE",
+         "off (accept all), any (default: a token or a well-formed signature; "
+         "signatures verified once credentials exist), strict",
          [](options& o, std::string_view v) {
              o.auth = v;
              return v == "off" || v == "any" || v == "strict";
          }},
-        {"credential", "AK:SK[:PROJECT]", "an AK/SK pair whose signatures verify, optionally "
-                                          "bound to a project (repeatable)",
+        {"credential", "AK:SK[:PROJECT]",
+         "an AK/SK pair whose signatures verify, optionally "
+         "bound to a project (repeatable)",
          [](options& o, std::string_view v) {
              o.credentials.emplace_back(v);
              return true;
          }},
-        {"auth-token", "TOKEN[:PROJECT]", "a token X-Auth-Token may carry, optionally bound to a "
-                                          "project (repeatable); none: any non-empty token",
+        {"auth-token", "TOKEN[:PROJECT]",
+         "a token X-Auth-Token may carry, optionally bound to a "
+         "project (repeatable); none: any non-empty token",
          [](options& o, std::string_view v) {
              o.tokens.emplace_back(v);
              return true;
          }},
+        {"state-file", "PATH",
+         "load the state from PATH at start-up (if it exists) instead "
+         "of --fixtures, and save it there atomically after changes "
+         "and at shutdown",
+         [](options& o, std::string_view v) {
+             o.state_file = std::string(v);
+             return !v.empty();
+         }},
+        {"state-save-ms", "MS",
+         "with --state-file: save this long after the last change "
+         "(default 200; at most 5 times as long during a stream of "
+         "changes)",
+         uint_into(
+             [](options& o, std::uint64_t n) { o.state_save_delay = std::chrono::milliseconds(n); },
+             1, 60000)},
+        {"max-header", "BYTES",
+         "largest header section, request line excluded (default 16K); "
+         "larger gets 431",
+         uint_into([](options& o, std::uint64_t n) { o.server.max_header = n; }, 1024,
+                   std::uint64_t{1} << 20)},
+        {"max-target", "BYTES", "longest request target (default 8K); longer gets 414",
+         uint_into([](options& o, std::uint64_t n) { o.server.max_target = n; }, 256,
+                   std::uint64_t{1} << 20)},
         {"config", "FILE", "read flags from FILE, one 'name = value' per line, # comments",
          [](options& o, std::string_view v) {
              o.config = std::string(v);
@@ -141,7 +177,8 @@ const std::vector<flag>& flags() {
 std::string env_name(std::string_view flag_name) {
     std::string n = "FGS_EMULATOR_";
     for (char c : flag_name)
-        n.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        n.push_back(c == '-' ? '_'
+                             : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     return n;
 }
 
@@ -174,8 +211,8 @@ std::optional<std::string> parse_options(int argc, char** argv, options& out) {
     auto apply = [&](const flag& f, std::string_view value,
                      const std::string& source) -> std::optional<std::string> {
         if (!f.apply(out, value))
-            return source + ": invalid value '" + std::string(value) + "' for --" + f.name +
-                   " " + (f.arg ? f.arg : "");
+            return source + ": invalid value '" + std::string(value) + "' for --" + f.name + " " +
+                   (f.arg ? f.arg : "");
         return std::nullopt;
     };
 

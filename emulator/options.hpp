@@ -4,6 +4,7 @@
 // of a --config file. Precedence: command line, then environment, then config file.
 #include "server/server.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,13 +19,17 @@ struct options {
     std::optional<std::string> fixtures;
     std::string region = "cn-north-4";
     std::optional<std::uint64_t> seed;
-    bool admin = true;                    ///< --admin on|off: the /_emulator/ control API
-    std::string admin_token;              ///< --admin-token: required in X-Emulator-Token
-    std::size_t journal_size = 1000;      ///< --journal-size: requests kept in the journal
-    std::string auth = "any";             ///< --auth off|any|strict
-    std::vector<std::string> credentials; ///< --credential AK:SK[:PROJECT], repeatable
-    std::vector<std::string> tokens;      ///< --auth-token TOKEN[:PROJECT], repeatable
-    std::optional<std::string> config;    ///< --config FILE that was read
+    bool admin = true;                          ///< --admin on|off: the /_emulator/ control API
+    std::string admin_token;                    ///< --admin-token: required in X-Emulator-Token
+    std::size_t journal_size = 1000;            ///< --journal-size: requests kept in the journal
+    std::size_t max_invocation_records = 10000; ///< --max-invocation-records, per project
+    std::size_t max_deliveries = 10000;         ///< --max-deliveries, per project
+    std::string auth = "any";                   ///< --auth off|any|strict
+    std::vector<std::string> credentials;       ///< --credential AK:SK[:PROJECT], repeatable
+    std::vector<std::string> tokens;            ///< --auth-token TOKEN[:PROJECT], repeatable
+    std::optional<std::string> config;          ///< --config FILE that was read
+    std::optional<std::string> state_file;      ///< --state-file PATH: load at start, keep saved
+    std::chrono::milliseconds state_save_delay{200}; ///< --state-save-ms: quiet time before a save
     bool help = false;
     bool version = false;
     bool list_switches = false;

@@ -19,6 +19,11 @@ FGS_BASE_PACKAGES=(
   libssl-dev curl
 )
 
+# What scripts/fuzz adds: clang and its runtime libraries (libclang-rt-14-dev holds libFuzzer,
+# ASan and UBSan for clang 14, Debian 12's default clang).
+# shellcheck disable=SC2034  # used by scripts/fuzz
+FGS_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 fgs_log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 fgs_die() { fgs_log "error: $*"; exit 1; }
 # Name the command when `set -e` stops a script (-E: also inside functions).

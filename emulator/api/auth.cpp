@@ -13,7 +13,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::optional<auth_failure> fail(std::string message) { return auth_failure{std::move(message)}; }
+std::optional<auth_failure> fail(std::string message) {
+    return auth_failure{std::move(message)};
+}
 
 std::optional<auth_failure> check_token(std::string_view token, std::string_view project,
                                         auth_mode mode, const credential_store& creds) {
@@ -21,7 +23,7 @@ std::optional<auth_failure> check_token(std::string_view token, std::string_view
         return fail("x-auth-token is empty");
     auto known = creds.find_token(token);
     // Emulation: with no token configured, any non-empty token passes (unless strict).
-    if (!known && (mode == auth_mode::strict || !creds.tokens().empty()))
+    if (!known && (mode == auth_mode::strict || creds.has_tokens()))
         return fail("decrypt token fail");
     if (known && !known->project_id.empty() && known->project_id != project)
         return fail("the token is bound to project " + known->project_id + ", not " +
@@ -37,7 +39,7 @@ std::optional<auth_failure> check_signature(const request& req, std::string_view
         return fail(*parsed.error);
     // Emulation: without configured credentials (and not strict) a well-formed signature
     // passes unverified, so that any SDK works out of the box.
-    if (mode == auth_mode::any && creds.credentials().empty()) {
+    if (mode == auth_mode::any && !creds.has_credentials()) {
         if (req.find("X-Sdk-Date") == req.end())
             return fail("x-sdk-date not found");
         return std::nullopt;
@@ -54,8 +56,8 @@ std::optional<auth_failure> check_signature(const request& req, std::string_view
         return fail(outcome.message);
     auto c = creds.find_access_key(outcome.access_key);
     if (c && !c->project_id.empty() && c->project_id != project)
-        return fail("the access key " + c->access_key + " is bound to project " +
-                    c->project_id + ", not " + std::string(project));
+        return fail("the access key " + c->access_key + " is bound to project " + c->project_id +
+                    ", not " + std::string(project));
     return std::nullopt;
 }
 
@@ -99,6 +101,16 @@ std::optional<auth_token> credential_store::find_token(std::string_view token) c
     return std::nullopt;
 }
 
+bool credential_store::has_tokens() const {
+    std::lock_guard lock(mutex_);
+    return !tokens_.empty();
+}
+
+bool credential_store::has_credentials() const {
+    std::lock_guard lock(mutex_);
+    return !credentials_.empty();
+}
+
 void credential_store::clear() {
     std::lock_guard lock(mutex_);
     credentials_.clear();
@@ -126,7 +138,9 @@ std::optional<credential> parse_credential(std::string_view text) {
     credential c{std::string(text.substr(0, first)), std::string(rest.substr(0, second)), ""};
     if (second != std::string_view::npos)
         c.project_id = rest.substr(second + 1);
-    if (c.secret_key.empty() || (second != std::string_view::npos && c.project_id.empty()))
+    // A project id never holds ':' (so "AK:SK:P:X" is malformed, not project "P:X").
+    if (c.secret_key.empty() || (second != std::string_view::npos && c.project_id.empty()) ||
+        c.project_id.find(':') != std::string::npos)
         return std::nullopt;
     return c;
 }
@@ -136,7 +150,8 @@ std::optional<auth_token> parse_auth_token(std::string_view text) {
     auth_token t{std::string(text.substr(0, colon)), ""};
     if (colon != std::string_view::npos)
         t.project_id = text.substr(colon + 1);
-    if (t.token.empty() || (colon != std::string_view::npos && t.project_id.empty()))
+    if (t.token.empty() || (colon != std::string_view::npos && t.project_id.empty()) ||
+        t.project_id.find(':') != std::string::npos)
         return std::nullopt;
     return t;
 }

@@ -40,6 +40,9 @@ public:
     std::vector<auth_token> tokens() const;
     std::optional<credential> find_access_key(std::string_view ak) const;
     std::optional<auth_token> find_token(std::string_view token) const;
+    /// Whether any token / credential is configured (no copies: on every request).
+    bool has_tokens() const;
+    bool has_credentials() const;
     void clear();
 
 private:

@@ -4,6 +4,8 @@
 // virtual clocks. Not journaled, not subject to faults; optionally guarded by --admin-token.
 #include "api/request_context.hpp"
 
+#include <boost/json/object.hpp>
+
 #include <string_view>
 #include <vector>
 
@@ -35,6 +37,19 @@ response control_add_fault(request_context& ctx);
 response control_list_faults(request_context& ctx);
 response control_delete_fault(request_context& ctx);
 response control_clear_faults(request_context& ctx);
+
+// Invocations (control_invocation_handlers.cpp)
+response control_put_behaviour(request_context& ctx);
+response control_delete_behaviours(request_context& ctx);
+response control_list_invocations(request_context& ctx);
+response control_list_deliveries(request_context& ctx);
+/// Decodes a behaviour {"function_urn", "script": [outcome…], "otherwise": outcome} (outcome:
+/// {"outcome": succeed|fail|timeout, "result", "error_message", "duration_ms"}) and sets it
+/// for `project`; returns the problem, empty on success. Also used by fixture files.
+std::string apply_behaviour(service& svc, const std::string& project,
+                            const boost::json::object& body, std::string* full_urn = nullptr);
+/// Performs every invocation step that is due on each project's clock (after a clock move).
+void run_due_invocations(service& svc);
 
 // Switches and clocks (control_switch_handlers.cpp)
 response control_get_switches(request_context& ctx);

@@ -4,9 +4,11 @@
 #include "api/fault_injector.hpp"
 #include "api/http_response.hpp"
 #include "api/journal.hpp"
+#include "api/time_format.hpp"
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace emu::api {
@@ -28,8 +30,8 @@ std::optional<journal_query> query_of(request_context& ctx, std::string& err) {
             return true;
         auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
         if (ec != std::errc() || p != v->data() + v->size()) {
-            err = std::string(name) + " must be a non-negative integer, got '" +
-                  std::string(*v) + "'";
+            err = std::string(name) + " must be a non-negative integer, got '" + std::string(*v) +
+                  "'";
             return false;
         }
         return true;
@@ -44,10 +46,17 @@ std::optional<journal_query> query_of(request_context& ctx, std::string& err) {
 
 json::object entry_json(const journal_entry& e) {
     json::object headers;
-    for (auto& [k, v] : e.headers)
-        headers[k] = v;
+    std::string_view lines = e.headers;
+    while (!lines.empty()) {
+        auto end = lines.find("\r\n");
+        auto line = lines.substr(0, end);
+        auto colon = line.find(": ");
+        headers[line.substr(0, colon)] =
+            colon == std::string_view::npos ? std::string_view{} : line.substr(colon + 2);
+        lines = end == std::string_view::npos ? std::string_view{} : lines.substr(end + 2);
+    }
     json::object o{{"seq", e.seq},
-                   {"time", e.time},
+                   {"time", format_exact(e.time)},
                    {"request_id", e.request_id},
                    {"method", e.method},
                    {"target", e.target},
@@ -97,6 +106,15 @@ json::object fault_json(const fault_rule& r) {
 
 /// Decodes a fault rule body; returns the problem or an empty string.
 std::string decode_fault(const json::object& b, fault_rule& r) {
+    // A misspelt filter would silently widen the rule to every request: refuse it.
+    static constexpr std::string_view fields[] = {"method", "path",       "project_id", "action",
+                                                  "status", "error_code", "error_msg",  "delay_ms",
+                                                  "times",  "probability"};
+    for (auto& kv : b)
+        if (std::find(std::begin(fields), std::end(fields), kv.key()) == std::end(fields))
+            return "unknown field '" + std::string(kv.key()) +
+                   "'; accepted: method, path, project_id, action, status, error_code, "
+                   "error_msg, delay_ms, times, probability";
     auto text = [&](const char* key, std::optional<std::string>& out) -> std::string {
         if (auto* v = b.if_contains(key)) {
             if (!v->is_string())
@@ -125,8 +143,8 @@ std::string decode_fault(const json::object& b, fault_rule& r) {
             known = true;
         }
     if (!known)
-        return "action must be one of error, delay, reset, truncate, malformed; got '" +
-               *action + "'";
+        return "action must be one of error, delay, reset, truncate, malformed; got '" + *action +
+               "'";
     auto integer = [&](const char* key, std::int64_t lo, std::int64_t hi,
                        std::int64_t& out) -> std::string {
         if (auto* v = b.if_contains(key)) {
@@ -160,7 +178,7 @@ std::string decode_fault(const json::object& b, fault_rule& r) {
     if (msg)
         r.error_msg = *msg;
     if (auto* p = b.if_contains("probability")) {
-        double d = p->is_double() ? p->get_double()
+        double d = p->is_double()  ? p->get_double()
                    : p->is_int64() ? static_cast<double>(p->get_int64())
                                    : -1.0;
         if (!(d >= 0.0 && d <= 1.0))
@@ -181,8 +199,10 @@ response control_find_journal(request_context& ctx) {
     json::array entries;
     for (auto& e : j.find(*q))
         entries.push_back(entry_json(e));
-    json::object out{{"count", j.count(*q)},          {"returned", entries.size()},
-                     {"capacity", j.capacity()},      {"size", j.size()},
+    json::object out{{"count", j.count(*q)},
+                     {"returned", entries.size()},
+                     {"capacity", j.capacity()},
+                     {"size", j.size()},
                      {"evicted", j.evicted()}};
     out["entries"] = std::move(entries);
     return json_answer(ctx, out);
@@ -208,8 +228,7 @@ response control_add_fault(request_context& ctx) {
     fault_rule r;
     if (auto e = decode_fault(body, r); !e.empty())
         return control_error(ctx, e);
-    return json_answer(ctx, fault_json(ctx.svc.faults.add(std::move(r))),
-                       http::status::created);
+    return json_answer(ctx, fault_json(ctx.svc.faults.add(std::move(r))), http::status::created);
 }
 
 response control_list_faults(request_context& ctx) {

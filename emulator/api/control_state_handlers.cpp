@@ -7,6 +7,7 @@
 #include "api/journal.hpp"
 #include "api/snapshot.hpp"
 #include "api/version.hpp"
+#include "domain/invocation_engine.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -35,6 +36,10 @@ const std::vector<control_route>& control_routes() {
         {v::get, "/_emulator/clock", control_get_clock},
         {v::put, "/_emulator/clock", control_put_clock},
         {v::delete_, "/_emulator/clock", control_delete_clock},
+        {v::put, "/_emulator/behaviours", control_put_behaviour},
+        {v::delete_, "/_emulator/behaviours", control_delete_behaviours},
+        {v::get, "/_emulator/invocations", control_list_invocations},
+        {v::get, "/_emulator/deliveries", control_list_deliveries},
     };
     return routes;
 }
@@ -51,12 +56,12 @@ response control_ready(request_context& ctx) {
 
 response control_reset(request_context& ctx) {
     static const std::vector<std::string_view> kinds = {
-        "all", "functions", "configs", "journal", "faults", "switches", "clock"};
+        "all", "functions", "configs", "journal", "faults", "switches", "clock", "invocations"};
     auto project = control_project(ctx);
     std::string kind(ctx.query_param("kind").value_or("all"));
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
         return control_error(ctx, "kind must be one of all, functions, configs, journal, "
-                                  "faults, switches, clock; got '" +
+                                  "faults, switches, clock, invocations; got '" +
                                       kind + "'");
     service& s = ctx.svc;
     const bool all = kind == "all";
@@ -78,6 +83,8 @@ response control_reset(request_context& ctx) {
     }
     if (all || kind == "clock")
         project ? s.clocks.reset(*project) : s.clocks.reset_all();
+    if ((all || kind == "invocations") && s.invocations)
+        project ? s.invocations->reset(*project) : s.invocations->reset();
     json::object out{{"reset", kind}};
     out["project_id"] = project ? json::value(*project) : json::value(nullptr);
     return json_answer(ctx, out);
@@ -107,8 +114,8 @@ response control_seed(request_context& ctx) {
     if (!seed || !(seed->is_int64() || seed->is_uint64()) ||
         (seed->is_int64() && seed->get_int64() < 0))
         return control_error(ctx, "seed must be a non-negative integer, e.g. {\"seed\": 42}");
-    std::uint64_t n = seed->is_uint64() ? seed->get_uint64()
-                                        : static_cast<std::uint64_t>(seed->get_int64());
+    std::uint64_t n =
+        seed->is_uint64() ? seed->get_uint64() : static_cast<std::uint64_t>(seed->get_int64());
     ctx.svc.ids.seed(n);
     ctx.svc.faults.seed(n);
     return json_answer(ctx, {{"seed", n}});

@@ -3,6 +3,7 @@
 #include "api/control_support.hpp"
 #include "api/http_response.hpp"
 #include "api/time_format.hpp"
+#include "domain/invocation_engine.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
@@ -36,8 +37,7 @@ response clock_answer(request_context& ctx, const std::optional<std::string>& pr
     out["project_id"] = project ? json::value(p) : json::value(nullptr);
     out["mode"] = state.frozen ? "frozen" : "real";
     out["now"] = format_exact(ctx.svc.clocks.now(p));
-    out["offset_ms"] =
-        std::chrono::duration_cast<std::chrono::milliseconds>(state.offset).count();
+    out["offset_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(state.offset).count();
     out["own"] = project ? ctx.svc.clocks.has_own(p) : true;
     return json_answer(ctx, out);
 }
@@ -72,8 +72,8 @@ response control_put_switches(request_context& ctx) {
             std::string value = kv.value().is_string() ? std::string(kv.value().get_string())
                                                        : json::serialize(kv.value());
             if (auto r = domain::set_switch(b, kv.key(), value); !r)
-                return control_error(ctx, "switches." + std::string(kv.key()) + ": " +
-                                              r.error().detail);
+                return control_error(ctx,
+                                     "switches." + std::string(kv.key()) + ": " + r.error().detail);
         }
     }
     for (auto& kv : body)
@@ -93,7 +93,9 @@ response control_delete_switches(request_context& ctx) {
     return switches_answer(ctx, project);
 }
 
-response control_get_clock(request_context& ctx) { return clock_answer(ctx, control_project(ctx)); }
+response control_get_clock(request_context& ctx) {
+    return clock_answer(ctx, control_project(ctx));
+}
 
 response control_put_clock(request_context& ctx) {
     json::object body;
@@ -122,8 +124,12 @@ response control_put_clock(request_context& ctx) {
     std::optional<std::chrono::milliseconds> advance;
     for (auto [key, scale] : {std::pair{"advance_seconds", 1000}, std::pair{"advance_ms", 1}})
         if (auto* a = body.if_contains(key)) {
-            if (!a->is_int64())
-                return control_error(ctx, std::string(key) + " must be an integer");
+            // Bounded (±100 years) so that the clock can never wrap around.
+            constexpr std::int64_t max_ms = 100LL * 366 * 24 * 3600 * 1000;
+            if (!a->is_int64() || a->get_int64() > max_ms / scale ||
+                a->get_int64() < -max_ms / scale)
+                return control_error(ctx,
+                                     std::string(key) + " must be an integer of at most 100 years");
             advance = advance.value_or(std::chrono::milliseconds(0)) +
                       std::chrono::milliseconds(a->get_int64() * scale);
         }
@@ -137,12 +143,15 @@ response control_put_clock(request_context& ctx) {
         clocks.advance(p, *advance);
     if (mode == "real")
         clocks.unfreeze(p);
+    // Everything that fell due on the new time runs before the answer (issue: no sleeps).
+    run_due_invocations(ctx.svc);
     return clock_answer(ctx, project);
 }
 
 response control_delete_clock(request_context& ctx) {
     auto project = control_project(ctx);
     ctx.svc.clocks.reset(project.value_or(""));
+    run_due_invocations(ctx.svc);
     return clock_answer(ctx, project);
 }
 

@@ -58,6 +58,30 @@ error_entry describe(const domain::error& e, const domain::behaviour& b, page_ki
         return {s::conflict, "FSS.1061", with_detail("The function already exists", d)};
     case errc::function_quota_exceeded:
         return {s::forbidden, "FSS.1041", with_detail("Function quota exceeded", d)};
+    case errc::version_exists:
+        return {s::conflict, "FSS.1062", with_detail("The function version already exists", d)};
+    case errc::alias_exists:
+        return {s::conflict, "FSS.1063", with_detail("The function alias already exists", d)};
+    case errc::version_in_use:
+        // The error table: 409 FSS.1066, a version used by another alias. Also (G) the
+        // refusal to delete a version an alias points at.
+        return {s::conflict, "FSS.1066",
+                with_detail("The function version is used by an alias", d)};
+    case errc::nothing_to_publish:
+        return {s::bad_request, "FSS.1016", with_detail("Nothing changed since last publish", d)};
+    case errc::alias_quota_exceeded:
+        return {s::forbidden, "FSS.1043", with_detail("Alias quota exceeded", d)};
+    case errc::version_quota_exceeded:
+        // Emulation: D21 — the old pages cap versions at 10 without naming a code (G).
+        return {s::forbidden, "FSS.0403", with_detail("Forbidden", d)};
+    case errc::invalid_alias_name:
+        return {s::bad_request, "FSS.1014", with_detail("Invalid function alias", d)};
+    case errc::invalid_version_name:
+        return {s::bad_request, "FSS.1015", with_detail("Invalid function version", d)};
+    case errc::digest_mismatch:
+    case errc::latest_not_deletable:
+    case errc::not_latest:
+        return {s::bad_request, "FSS.0400", with_detail("Invalid parameter", d)};
     }
     return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", d)};
 }
@@ -136,6 +160,17 @@ std::string rule_of(const domain::error& e, const domain::behaviour& b) {
     case errc::invalid_enum:
         if (e.field.ends_with(".destination"))
             with_switch("allow_dis_destination");
+        else if (e.field.ends_with(".rule_type"))
+            with_switch("alias_rule_types");
+        break;
+    case errc::version_quota_exceeded:
+        with_switch("max_versions");
+        break;
+    case errc::alias_quota_exceeded:
+        with_switch("max_aliases");
+        break;
+    case errc::version_in_use:
+        with_switch(e.field == "version" ? "unique_alias_version" : "delete_aliased_version");
         break;
     case errc::function_not_found:
         with_switch("not_found_style");

@@ -19,7 +19,7 @@ enum class api_errc {
     body_too_large,       ///< over --max-body
     header_too_large,     ///< header section over its limit
     target_too_long,      ///< request-target over its limit
-    auth_failed,         ///< neither X-Auth-Token nor a signature (D14)
+    auth_failed,          ///< neither X-Auth-Token nor a signature (D14)
     bad_content_type,     ///< Content-Type missing or not JSON (D08)
     invalid_switch,       ///< bad X-Emulator-Switches header
     control_bad_request,  ///< control API: bad body or query (400 EMU.0400)

@@ -1,6 +1,7 @@
 #include "api/fixture_loader.hpp"
 
 #include "api/auth.hpp"
+#include "api/control_handlers.hpp"
 #include "api/json_codec.hpp"
 #include "api/time_format.hpp"
 #include "domain/validation.hpp"
@@ -72,8 +73,7 @@ private:
                 std::string value = kv.value().is_string() ? std::string(kv.value().get_string())
                                                            : json::serialize(kv.value());
                 if (auto r = domain::set_switch(base, kv.key(), value); !r)
-                    return prefix + "switches." + std::string(kv.key()) + ": " +
-                           r.error().detail;
+                    return prefix + "switches." + std::string(kv.key()) + ": " + r.error().detail;
             }
         }
         if (!o.contains("profile") && !o.contains("switches"))
@@ -166,6 +166,18 @@ private:
         for (std::size_t f = 0; functions && f < functions->size(); ++f)
             if (auto e = function(project_id, (*functions)[f], path + "." + at("functions", f)))
                 return e;
+        // "behaviours": what the project's functions do when invoked asynchronously.
+        const json::array* behaviours = array_member(o, "behaviours");
+        for (std::size_t i = 0; behaviours && i < behaviours->size(); ++i) {
+            std::string where = path + "." + at("behaviours", i);
+            if (!(*behaviours)[i].is_object())
+                return where + " must be an object";
+            if (!svc_.invocations)
+                continue; // a service without an engine (unit-test harnesses) runs nothing
+            if (auto e = apply_behaviour(svc_, project_id, (*behaviours)[i].get_object());
+                !e.empty())
+                return where + ": " + e;
+        }
         return std::nullopt;
     }
 
@@ -208,6 +220,14 @@ private:
                 return fail(created.error());
             stored = *created;
         }
+        const json::array* versions = array_member(o, "versions");
+        for (std::size_t i = 0; versions && i < versions->size(); ++i)
+            if (auto e = version(project, stored, (*versions)[i], path + "." + at("versions", i)))
+                return e;
+        const json::array* aliases = array_member(o, "aliases");
+        for (std::size_t i = 0; aliases && i < aliases->size(); ++i)
+            if (auto e = alias(project, stored, (*aliases)[i], b, path + "." + at("aliases", i)))
+                return e;
         const json::array* configs = array_member(o, "async_invoke_configs");
         for (std::size_t c = 0; configs && c < configs->size(); ++c)
             if (auto e = config(project, stored, (*configs)[c], b,
@@ -216,9 +236,75 @@ private:
         return std::nullopt;
     }
 
-    std::optional<std::string> config(const std::string& project,
-                                      const domain::function_record& f, const json::value& v,
-                                      const domain::behaviour& b, const std::string& path) {
+    /// The unqualified URN of a stored function, parsed.
+    domain::function_urn urn_of(const std::string& project, const domain::function_record& f) {
+        return *domain::parse_function_urn(f.unqualified_urn(), {project, svc_.region});
+    }
+
+    /// A version entry: "version", "version_description", the metadata and code fields of
+    /// a create body, and (snapshots) "digest", "code_size", "created", "last_modified".
+    std::optional<std::string> version(const std::string& project, const domain::function_record& f,
+                                       const json::value& v, const std::string& path) {
+        auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
+        if (!v.is_object())
+            return path + " must be an object";
+        const auto& o = v.get_object();
+        auto* name = o.if_contains("version");
+        if (!name || !name->is_string() ||
+            !domain::is_valid_version_name(std::string_view(name->get_string())))
+            return path + ".version is required: a version name (not latest)";
+        auto input = decode_function_input(v);
+        if (!input)
+            return fail(input.error());
+        auto record = domain::apply_function_config(*input, f);
+        if (record)
+            record = domain::apply_function_code(*input, *record);
+        if (!record)
+            return fail(record.error());
+        if (auto* d = o.if_contains("digest"); d && d->is_string())
+            record->digest = d->get_string();
+        if (auto* n = o.if_contains("code_size"); n && n->is_int64())
+            record->code_size = n->get_int64();
+        if (auto* t = o.if_contains("type"); t && t->is_string())
+            record->type = t->get_string();
+        record->created = record->last_modified = svc_.clocks.now(project);
+        if (auto e = timestamp(o, "created", path, record->created))
+            return e;
+        if (auto e = timestamp(o, "last_modified", path, record->last_modified))
+            return e;
+        std::string description;
+        if (auto* d = o.if_contains("version_description"); d && d->is_string())
+            description = d->get_string();
+        domain::function_version fv{std::string(name->get_string()), description, *record};
+        if (auto r = svc_.store.insert_version(project, urn_of(project, f), std::move(fv)); !r)
+            return fail(r.error());
+        return std::nullopt;
+    }
+
+    /// An alias entry: a POST aliases body, and (snapshots) "created", "last_modified".
+    std::optional<std::string> alias(const std::string& project, const domain::function_record& f,
+                                     const json::value& v, const domain::behaviour& b,
+                                     const std::string& path) {
+        auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
+        auto input = decode_alias_input(v, b);
+        if (!input)
+            return fail(input.error());
+        auto built = domain::build_alias(*input, std::nullopt, b);
+        if (!built)
+            return fail(built.error());
+        built->created = built->last_modified = svc_.clocks.now(project);
+        if (auto e = timestamp(v.get_object(), "created", path, built->created))
+            return e;
+        if (auto e = timestamp(v.get_object(), "last_modified", path, built->last_modified))
+            return e;
+        if (auto r = svc_.store.insert_alias(project, urn_of(project, f), *built); !r)
+            return fail(r.error());
+        return std::nullopt;
+    }
+
+    std::optional<std::string> config(const std::string& project, const domain::function_record& f,
+                                      const json::value& v, const domain::behaviour& b,
+                                      const std::string& path) {
         auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
         auto input = decode_config_input(v, b);
         if (!input)
@@ -232,8 +318,8 @@ private:
         if (!urn)
             return fail(urn.error());
         auto now = svc_.clocks.now(project);
-        auto built = domain::build_config(*input, std::nullopt, b, {project, svc_.region},
-                                          urn->full(), now);
+        auto built =
+            domain::build_config(*input, std::nullopt, b, {project, svc_.region}, urn->full(), now);
         if (!built)
             return fail(built.error());
         if (auto e = timestamp(v.get_object(), "created_time", path, built->created_time))

@@ -3,7 +3,10 @@
 // PUT /_emulator/state (docs/fixtures.md).
 //   {"switches"?, "clock"?, "projects": [{"project_id", "switches"?, "clock"?, "functions": [
 //       {<create-function body>, "func_id"?, "created"?, "last_modified"?, ...,
+//        "versions": [{"version", "version_description"?, <metadata and code>, "created"?, ...}],
+//        "aliases": [{<POST aliases body>, "created"?, "last_modified"?}],
 //        "async_invoke_configs": [{"qualifier"?, <PUT body>, "created_time"?, ...}]}]}]}
+// Versions load before aliases, aliases before configs (a config's qualifier must exist).
 // Every entry goes through the same decoding and validation as the HTTP API. Entries with
 // ids and exact timestamps (snapshots) are restored as they are; others are created now.
 #include "api/service.hpp"

@@ -6,7 +6,8 @@
 
 namespace emu::api {
 
-/// A JSON response (Content-Type: application/json).
+/// A JSON response (Content-Type: application/json). Bytes of `body` that are not UTF-8
+/// become U+FFFD, so that request bytes echoed in an answer never make it invalid JSON.
 response make_json_response(http::status status, std::string body, const response_meta& meta);
 
 /// A response without a body (204): no Content-Type.

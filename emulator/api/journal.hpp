@@ -2,6 +2,7 @@
 // The request journal of the control API: the last N requests to the emulated API (control
 // requests excluded), with what was sent, what was answered and, for every non-2xx, the rule
 // that fired. Bounded (oldest first out). Thread-safe.
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -13,14 +14,14 @@
 namespace emu::api {
 
 struct journal_entry {
-    std::uint64_t seq = 0;  ///< 1, 2, … in arrival order
-    std::string time;       ///< the project's clock, ISO-8601 UTC
-    std::string request_id; ///< X-Request-Id of the answer
+    std::uint64_t seq = 0;                      ///< 1, 2, … in arrival order
+    std::chrono::system_clock::time_point time; ///< the project's clock
+    std::string request_id;                     ///< X-Request-Id of the answer
     std::string method;
     std::string target; ///< path and query as sent
     std::string path;   ///< path only
     std::string project;
-    std::vector<std::pair<std::string, std::string>> headers;
+    std::string headers; ///< "Name: value\r\n" lines, as received (one allocation)
     std::string body;
     unsigned status = 0; ///< 0: no answer (connection reset by a fault)
     std::string response_body;
@@ -42,6 +43,9 @@ public:
     static constexpr std::size_t max_body_bytes = 64 * 1024;
 
     explicit journal(std::size_t capacity) : capacity_(capacity) {}
+
+    /// False when the capacity is 0: callers may skip building entries.
+    bool enabled() const { return capacity_ > 0; }
 
     /// Appends an entry (assigning seq), evicting the oldest beyond capacity.
     void record(journal_entry e);

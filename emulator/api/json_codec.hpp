@@ -7,9 +7,14 @@
 #include "domain/behaviour.hpp"
 #include "domain/error.hpp"
 #include "domain/function.hpp"
+#include "domain/function_version.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace emu::api {
 
@@ -18,15 +23,42 @@ namespace emu::api {
 domain::result<domain::config_input> decode_config_input(const boost::json::value& body,
                                                          const domain::behaviour& b);
 
-/// A create-function body. Errors: invalid_type.
+/// A create-function body, and the bodies of PUT …/code and PUT …/config (the same field
+/// names). Errors: invalid_type.
 domain::result<domain::function_input> decode_function_input(const boost::json::value& body);
 
-/// The async-config response object (switches D01 floor, D04, D05).
-boost::json::object encode_config(const domain::async_invoke_config& c,
-                                  const domain::behaviour& b);
+/// A POST …/versions body {digest?, version?, description?}. Errors: invalid_type,
+/// invalid_format (unknown field with unknown_fields=reject).
+domain::result<domain::publish_input> decode_publish_input(const boost::json::value& body,
+                                                           const domain::behaviour& b);
 
-/// The function object of create / config / list answers (D05 for last_modified).
-boost::json::object encode_function(const domain::function_record& f,
-                                    const domain::behaviour& b);
+/// A POST / PUT …/aliases body (name, version, description, additional_version_weights,
+/// additional_version_strategy). Errors: as decode_publish_input.
+domain::result<domain::alias_input> decode_alias_input(const boost::json::value& body,
+                                                       const domain::behaviour& b);
+
+/// The keys of a destination's `param` (a string holding a JSON object); nullopt when it is
+/// not one. Values: null, bool, integer, double, string; arrays and objects as param_other.
+std::optional<std::map<std::string, domain::param_value>>
+read_destination_param(std::string_view param);
+
+/// The async-config response object (switches D01 floor, D04, D05).
+boost::json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b);
+
+/// The function object of create / config / list answers (D05 for last_modified), as the
+/// qualifier `version` ("latest" or a version name) shows it.
+boost::json::object encode_function(const domain::function_record& f, const domain::behaviour& b,
+                                    std::string_view version = "latest");
+
+/// A version object of publish / list-versions answers: the function object plus
+/// version_description and function_async_config (D04: the qualifier's own config without
+/// func_urn and enable_async_status_log, or null).
+boost::json::object encode_version(const domain::version_view& v, const domain::behaviour& b);
+
+/// A VersionStrategy object (combine_type and rules, each only when set).
+boost::json::object encode_strategy(const domain::version_strategy& s);
+
+/// An alias object (name, version, description, last_modified, alias_urn and both maps).
+boost::json::object encode_alias(const domain::function_alias& a, const domain::behaviour& b);
 
 } // namespace emu::api

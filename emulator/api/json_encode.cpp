@@ -52,10 +52,11 @@ json::object encode_config(const domain::async_invoke_config& c, const domain::b
     return o;
 }
 
-json::object encode_function(const domain::function_record& f, const domain::behaviour& b) {
+json::object encode_function(const domain::function_record& f, const domain::behaviour& b,
+                             std::string_view version) {
     json::object o;
     o["func_id"] = f.func_id;
-    o["func_urn"] = f.func_urn();
+    o["func_urn"] = f.func_urn(version);
     o["func_name"] = f.func_name;
     // Emulation: no IAM here — the account (domain) id is the project id.
     o["domain_id"] = f.project_id;
@@ -72,8 +73,8 @@ json::object encode_function(const domain::function_record& f, const domain::beh
     o["code_filename"] = f.code_filename;
     o["code_size"] = f.code_size;
     o["digest"] = f.digest;
-    o["version"] = "latest";
-    o["image_name"] = "latest";
+    o["version"] = version;
+    o["image_name"] = version;
     o["description"] = f.description;
     o["type"] = f.type;
     o["last_modified"] = format_time(f.last_modified, time_field::modified, b);

@@ -19,9 +19,9 @@ struct request_context {
     service& svc;
     domain::behaviour behaviour; ///< switches in force for this request
     response_meta meta;
-    std::string project_id;       ///< decoded {project_id}, empty outside /v2
-    std::string function_urn;     ///< decoded {function_urn}, empty when the route has none
-    std::string resource_id;      ///< decoded {id} of control routes (fault ids)
+    std::string project_id;   ///< decoded {project_id}, empty outside /v2
+    std::string function_urn; ///< decoded {function_urn}, empty when the route has none
+    std::string resource_id;  ///< decoded {id}: fault ids, alias names
     std::vector<std::pair<std::string, std::string>> query; ///< decoded, in order
     domain::time_point now;
     std::string rule; ///< set by error_answer: what made the answer non-2xx (journal)
@@ -36,7 +36,6 @@ struct request_context {
 
     /// Defaults for short URN forms: the path's project and the emulator's region.
     domain::urn_defaults urn_defaults() const { return {project_id, svc.region}; }
-
 };
 
 } // namespace emu::api

@@ -1,5 +1,6 @@
 #include "api/router.hpp"
 
+#include "api/alias_handlers.hpp"
 #include "api/async_invoke_config_handlers.hpp"
 #include "api/auth.hpp"
 #include "api/control_handlers.hpp"
@@ -8,9 +9,11 @@
 #include "api/function_handlers.hpp"
 #include "api/handler_support.hpp"
 #include "api/http_response.hpp"
+#include "api/invocation_handlers.hpp"
 #include "api/journal.hpp"
 #include "api/time_format.hpp"
 #include "api/uri.hpp"
+#include "api/version_handlers.hpp"
 
 #include <cctype>
 #include <exception>
@@ -21,7 +24,9 @@ namespace {
 
 constexpr std::string_view switches_header = "X-Emulator-Switches";
 
-bool is_param(std::string_view seg) { return !seg.empty() && seg.front() == '{'; }
+bool is_param(std::string_view seg) {
+    return !seg.empty() && seg.front() == '{';
+}
 
 bool is_project_id(std::string_view s) {
     if (s.empty() || s.size() > 64)
@@ -58,10 +63,10 @@ std::string content_type_problem(const request& req, domain::content_type_rule r
     if (it != req.end() && is_json_media_type(it->value()))
         return {};
     std::string got = it == req.end() ? "none" : "'" + std::string(it->value()) + "'";
-    return "header Content-Type must be application/json on " +
-           std::string(req.method_string()) + " requests, got " + got +
-           " (switch require_content_type=" +
-           (rule == content_type_rule::all ? "all" : "body") + ")";
+    return "header Content-Type must be application/json on " + std::string(req.method_string()) +
+           " requests, got " + got +
+           " (switch require_content_type=" + (rule == content_type_rule::all ? "all" : "body") +
+           ")";
 }
 
 /// The raw {project_id} segment of a /v2 path, decoded; empty otherwise.
@@ -98,6 +103,34 @@ router::router(service& svc) : svc_(svc) {
     add(v::get, config, show_function_async_invoke_config);
     add(v::delete_, config, delete_function_async_invoke_config);
     add(v::get, configs, list_function_async_invoke_config);
+    static const std::string code = std::string(function) + "/code";
+    static const std::string versions = std::string(function) + "/versions";
+    static const std::string aliases = std::string(function) + "/aliases";
+    static const std::string alias = aliases + "/{id}"; // {alias_name}, in ctx.resource_id
+    add(v::put, code, update_function_code);
+    add(v::put, metadata, update_function_config);
+    add(v::post, versions, create_function_version);
+    add(v::get, versions, list_function_versions);
+    add(v::post, aliases, create_version_alias);
+    add(v::get, aliases, list_version_aliases);
+    add(v::get, alias, show_version_alias);
+    add(v::put, alias, update_version_alias);
+    add(v::delete_, alias, delete_version_alias);
+    // Asynchronous invocations (spec §5–9). The two project-level paths are literal
+    // segments where {function_urn} stands elsewhere; the router tries every pattern.
+    // (Patterns must outlive the router: the table keeps views into them.)
+    static const std::string invoke = std::string(function) + "/invocations-async";
+    static const std::string records = std::string(function) + "/async-invocations";
+    static const std::string active = std::string(function) + "/active-async-invocations";
+    static const std::string cancel = std::string(function) + "/cancel";
+    static const std::string enable_logs = std::string(functions) + "/enable-async-status-logs";
+    static const std::string log_detail = std::string(functions) + "/async-status-log-detail";
+    add(v::post, invoke, async_invoke_function);
+    add(v::get, records, list_async_invocations);
+    add(v::get, active, list_active_async_invocations);
+    add(v::post, cancel, cancel_async_invocation);
+    add(v::post, enable_logs, enable_async_status_log);
+    add(v::get, log_detail, show_project_async_status_log_info);
     for (auto& r : control_routes())
         add(r.method, r.pattern, r.fn);
 }
@@ -128,8 +161,8 @@ outcome router::handle_public(request_context& ctx) const {
     std::string_view target = req.target();
     std::string_view path = target.substr(0, target.find('?'));
     std::string project = project_of(split_path(path));
-    ctx.behaviour = project.empty() ? svc_.behaviours.defaults()
-                                    : svc_.behaviours.for_project(project);
+    ctx.behaviour =
+        project.empty() ? svc_.behaviours.defaults() : svc_.behaviours.for_project(project);
 
     outcome out;
     auto fault = svc_.faults.match(req.method_string(), path, project);
@@ -159,15 +192,18 @@ outcome router::handle_public(request_context& ctx) const {
         }
     }
 
+    if (!svc_.journal.enabled())
+        return out;
     journal_entry e;
-    e.time = format_exact(svc_.clocks.now(project));
+    e.time = svc_.clocks.now(project);
     e.request_id = ctx.meta.request_id;
     e.method = req.method_string();
     e.target = target;
     e.path = path;
     e.project = project;
-    for (auto& f : req)
-        e.headers.emplace_back(f.name_string(), f.value());
+    for (auto& f : req) {
+        e.headers.append(f.name_string()).append(": ").append(f.value()).append("\r\n");
+    }
     e.body = req.body();
     e.status = out.how == delivery::reset ? 0 : out.res.result_int();
     e.response_body = out.how == delivery::reset ? "" : out.res.body();
@@ -213,8 +249,8 @@ response router::dispatch(request_context& ctx) const {
                                std::string(path.substr(0, 256)));
     } else if (!found) {
         res = error_answer(ctx, api_errc::method_not_allowed,
-                           std::string(req.method_string()) + " is not supported here; allowed: " +
-                               allowed);
+                           std::string(req.method_string()) +
+                               " is not supported here; allowed: " + allowed);
         if (res.result() == http::status::method_not_allowed)
             res.set(http::field::allow, allowed);
     } else {
@@ -229,10 +265,10 @@ response router::dispatch(request_context& ctx) const {
                                                     "'-' or '_'"));
                 } else if (found->pattern[i] == "{function_urn}") {
                     if (!percent_decode(segments[i], ctx.function_urn))
-                        return error_answer(
-                            ctx, domain::make_error(domain::errc::invalid_urn, "function_urn",
-                                                    "the path segment is not valid "
-                                                    "percent-encoding"));
+                        return error_answer(ctx, domain::make_error(domain::errc::invalid_urn,
+                                                                    "function_urn",
+                                                                    "the path segment is not valid "
+                                                                    "percent-encoding"));
                 } else if (found->pattern[i] == "{id}") {
                     percent_decode(segments[i], ctx.resource_id);
                 }
@@ -246,8 +282,8 @@ response router::dispatch(request_context& ctx) const {
                     return error_answer(ctx, api_errc::control_unauthorized,
                                         "send the --admin-token value in X-Emulator-Token");
             } else {
-                if (auto why = authenticate(req, ctx.project_id, svc_.auth, svc_.credentials,
-                                            ctx.now))
+                if (auto why =
+                        authenticate(req, ctx.project_id, svc_.auth, svc_.credentials, ctx.now))
                     return error_answer(ctx, api_errc::auth_failed, why->message);
                 if (auto why = content_type_problem(req, ctx.behaviour.require_content_type);
                     !why.empty())
@@ -286,10 +322,9 @@ response router::header_too_large() const {
 
 response router::target_too_long() const {
     response_meta meta{11, false, svc_.ids.uuid()};
-    return make_error_response(
-        describe(api_errc::target_too_long, "the request target is too long",
-                 svc_.behaviours.defaults()),
-        meta);
+    return make_error_response(describe(api_errc::target_too_long, "the request target is too long",
+                                        svc_.behaviours.defaults()),
+                               meta);
 }
 
 } // namespace emu::api

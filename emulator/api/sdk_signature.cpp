@@ -152,7 +152,9 @@ std::optional<std::chrono::sys_seconds> parse_sdk_date(std::string_view value) {
     if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
         return std::nullopt;
     year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-    if (!ymd.ok())
+    // system_clock counts nanoseconds in 64 bits (1677-09-21 to 2262-04-11): a date outside
+    // would overflow when callers convert it (found by fuzz_signature).
+    if (!ymd.ok() || y < 1678 || y > 2261)
         return std::nullopt;
     return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
 }
@@ -205,7 +207,8 @@ verify_outcome verify_signature(const request& req, const secret_key_lookup& sec
     if (!when)
         return failed(std::move(out), signature_failure::bad_date_format,
                       "x-sdk-date format error, expected YYYYMMDDTHHMMSSZ");
-    auto skew = now - *when;
+    // In seconds: nanoseconds could overflow between a clock set far back and a far date.
+    auto skew = std::chrono::floor<std::chrono::seconds>(now) - *when;
     if (skew > max_skew || skew < -max_skew)
         return failed(std::move(out), signature_failure::date_skew,
                       "the request time skew is too big, x-sdk-date:" + std::string(date));

@@ -72,7 +72,7 @@ std::string string_to_sign(std::string_view sdk_date, std::string_view canonical
 std::string sign(std::string_view secret_key, std::string_view string_to_sign);
 
 /// Parses X-Sdk-Date `YYYYMMDDTHHMMSSZ` (UTC); nullopt unless exactly that shape and a real
-/// calendar date and time of day.
+/// calendar date and time of day in the years 1678–2261 (what system_clock can hold).
 std::optional<std::chrono::sys_seconds> parse_sdk_date(std::string_view value);
 
 /// Formats `t` (truncated to seconds) as X-Sdk-Date `YYYYMMDDTHHMMSSZ`.

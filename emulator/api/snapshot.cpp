@@ -4,7 +4,9 @@
 #include "api/fault_injector.hpp"
 #include "api/fixture_loader.hpp"
 #include "api/journal.hpp"
+#include "api/json_codec.hpp"
 #include "api/time_format.hpp"
+#include "domain/invocation_engine.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -49,10 +51,10 @@ json::object config_of(const std::string& qualifier, const domain::async_invoke_
     }
     if (c.enable_async_status_log)
         o["enable_async_status_log"] = *c.enable_async_status_log;
-    for (auto [key, field] : {std::pair{"log_group_id", &c.log_group_id},
-                              std::pair{"log_stream_id", &c.log_stream_id},
-                              std::pair{"log_group_name", &c.log_group_name},
-                              std::pair{"log_stream_name", &c.log_stream_name}})
+    for (auto [key, field] :
+         {std::pair{"log_group_id", &c.log_group_id}, std::pair{"log_stream_id", &c.log_stream_id},
+          std::pair{"log_group_name", &c.log_group_name},
+          std::pair{"log_stream_name", &c.log_stream_name}})
         if (*field)
             o[key] = **field;
     o["created_time"] = format_exact(c.created_time);
@@ -60,12 +62,8 @@ json::object config_of(const std::string& qualifier, const domain::async_invoke_
     return o;
 }
 
-json::object function_of(const domain::function_snapshot& f) {
-    const auto& r = f.record;
-    json::object o;
-    o["func_id"] = r.func_id;
-    o["func_name"] = r.func_name;
-    o["package"] = r.package;
+/// The code and metadata of a record (a function's latest or a version's copy).
+void record_fields(json::object& o, const domain::function_record& r) {
     o["runtime"] = r.runtime;
     o["timeout"] = r.timeout;
     o["handler"] = r.handler;
@@ -77,12 +75,52 @@ json::object function_of(const domain::function_snapshot& f) {
     o["func_code"] = {{"link", r.func_code_link}};
     o["description"] = r.description;
     o["type"] = r.type;
-    o["region"] = r.region;
     o["created"] = format_exact(r.created);
     o["last_modified"] = format_exact(r.last_modified);
-    json::array configs;
+}
+
+json::object version_of(const domain::function_version& v) {
+    json::object o;
+    o["version"] = v.version;
+    o["version_description"] = v.description;
+    record_fields(o, v.record);
+    return o;
+}
+
+json::object alias_of(const domain::function_alias& a) {
+    json::object o;
+    o["name"] = a.name;
+    o["version"] = a.version;
+    o["description"] = a.description;
+    json::object weights, strategy;
+    for (auto& [v, w] : a.additional_version_weights)
+        weights[v] = w;
+    for (auto& [v, st] : a.additional_version_strategy)
+        strategy[v] = encode_strategy(st);
+    o["additional_version_weights"] = std::move(weights);
+    o["additional_version_strategy"] = std::move(strategy);
+    o["created"] = format_exact(a.created);
+    o["last_modified"] = format_exact(a.last_modified);
+    return o;
+}
+
+json::object function_of(const domain::function_snapshot& f) {
+    const auto& r = f.record;
+    json::object o;
+    o["func_id"] = r.func_id;
+    o["func_name"] = r.func_name;
+    o["package"] = r.package;
+    o["region"] = r.region;
+    record_fields(o, r);
+    json::array versions, aliases, configs;
+    for (auto& v : f.versions)
+        versions.push_back(version_of(v));
+    for (auto& a : f.aliases)
+        aliases.push_back(alias_of(a));
     for (auto& [qualifier, c] : f.configs)
         configs.push_back(config_of(qualifier, c));
+    o["versions"] = std::move(versions);
+    o["aliases"] = std::move(aliases);
     o["async_invoke_configs"] = std::move(configs);
     return o;
 }
@@ -144,8 +182,17 @@ std::optional<std::string> import_state(service& svc, const json::value& doc) {
     journal scratch_journal(0);
     fault_injector scratch_faults;
     credential_store creds;
-    service scratch{store,     clocks,        ids,         behaviours, scratch_journal,
-                    scratch_faults, creds, svc.auth, svc.region, svc.max_body, svc.control};
+    service scratch{store,          clocks,  ids,      behaviours, scratch_journal,
+                    scratch_faults, creds,   svc.auth, svc.region, svc.max_body,
+                    svc.control,    nullptr, {}};
+    // A scratch engine, so that behaviours are validated by the dry run too.
+    domain::invocation_engine scratch_engine(
+        store, ids,
+        domain::invocation_codecs{
+            [](const domain::notification&, const domain::behaviour&) { return std::string(); },
+            [](std::string_view) { return std::map<std::string, domain::param_value>{}; }});
+    if (svc.invocations)
+        scratch.invocations = &scratch_engine;
     if (auto e = load_state_document(scratch, doc, "state"))
         return e;
     for (auto& p : doc.at("projects").as_array())

@@ -1,50 +1,76 @@
 #include "api/time_format.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 namespace emu::api {
+
+namespace {
+
+/// Appends `value` as exactly `width` decimal digits (no snprintf: this is on every answer).
+void digits(std::string& out, long long value, int width) {
+    char buf[20];
+    for (int i = width - 1; i >= 0; --i) {
+        buf[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(buf, static_cast<std::size_t>(width));
+}
+
+/// "YYYY-MM-DD?HH:MM:SS" of a time point already shifted to the wanted zone.
+template <class Duration>
+void date_time(std::string& out, std::chrono::sys_time<Duration> local, char separator) {
+    using namespace std::chrono;
+    auto day = floor<days>(local);
+    year_month_day ymd{day};
+    hh_mm_ss hms{floor<seconds>(local - day)};
+    digits(out, static_cast<int>(ymd.year()), 4);
+    out.push_back('-');
+    digits(out, static_cast<unsigned>(ymd.month()), 2);
+    out.push_back('-');
+    digits(out, static_cast<unsigned>(ymd.day()), 2);
+    out.push_back(separator);
+    digits(out, hms.hours().count(), 2);
+    out.push_back(':');
+    digits(out, hms.minutes().count(), 2);
+    out.push_back(':');
+    digits(out, hms.seconds().count(), 2);
+}
+
+} // namespace
 
 std::string format_time(domain::time_point t, time_field field, const domain::behaviour& b) {
     using namespace std::chrono;
     const bool utc = b.times == domain::time_style::utc_z;
     const int offset = utc ? 0 : b.utc_offset_minutes;
-    auto local = floor<seconds>(t) + minutes(offset);
-    auto day = floor<days>(local);
-    year_month_day ymd{day};
-    hh_mm_ss hms{local - day};
-    const bool space_style = b.times == domain::time_style::doc_mixed && field == time_field::modified;
-    char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02ld:%02ld:%02ld",
-                          static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                          static_cast<unsigned>(ymd.day()), space_style ? ' ' : 'T',
-                          static_cast<long>(hms.hours().count()),
-                          static_cast<long>(hms.minutes().count()),
-                          static_cast<long>(hms.seconds().count()));
-    std::string out(buf, static_cast<std::size_t>(n));
+    const bool space_style =
+        b.times == domain::time_style::doc_mixed && field == time_field::modified;
+    std::string out;
+    out.reserve(25);
+    date_time(out, floor<seconds>(t) + minutes(offset), space_style ? ' ' : 'T');
     if (space_style)
         return out;
-    if (utc)
-        return out + "Z";
+    if (utc) {
+        out.push_back('Z');
+        return out;
+    }
     int abs = offset < 0 ? -offset : offset;
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', abs / 60, abs % 60);
-    return out + buf;
+    out.push_back(offset < 0 ? '-' : '+');
+    digits(out, abs / 60, 2);
+    out.push_back(':');
+    digits(out, abs % 60, 2);
+    return out;
 }
 
 std::string format_exact(domain::time_point t) {
     using namespace std::chrono;
     auto ns = floor<nanoseconds>(t);
-    auto day = floor<days>(ns);
-    year_month_day ymd{day};
-    hh_mm_ss hms{ns - day};
-    char buf[48];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%09lldZ",
-                          static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                          static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
-                          static_cast<long>(hms.minutes().count()),
-                          static_cast<long>(hms.seconds().count()),
-                          static_cast<long long>(hms.subseconds().count()));
-    return std::string(buf, static_cast<std::size_t>(n));
+    std::string out;
+    out.reserve(30);
+    date_time(out, ns, 'T');
+    out.push_back('.');
+    digits(out, (ns - floor<seconds>(ns)).count(), 9);
+    out.push_back('Z');
+    return out;
 }
 
 std::optional<domain::time_point> parse_time(std::string_view s) {
@@ -62,11 +88,13 @@ std::optional<domain::time_point> parse_time(std::string_view s) {
     };
     int y, mo, d, h, mi, sec;
     if (!digits(0, 4, y) || s.size() < 19 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' ||
-        !digits(8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(11, 2, h) ||
-        s[13] != ':' || !digits(14, 2, mi) || s[16] != ':' || !digits(17, 2, sec))
+        !digits(8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(11, 2, h) || s[13] != ':' ||
+        !digits(14, 2, mi) || s[16] != ':' || !digits(17, 2, sec))
         return std::nullopt;
     year_month_day ymd{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
-    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59)
+    // time_point counts nanoseconds in 64 bits: 1677-09-21 to 2262-04-11; later or earlier
+    // dates would wrap around silently.
+    if (!ymd.ok() || y < 1678 || y > 2261 || h > 23 || mi > 59 || sec > 59)
         return std::nullopt;
     std::size_t pos = 19;
     nanoseconds frac{0};

@@ -23,7 +23,8 @@ std::string format_time(domain::time_point t, time_field field, const domain::be
 std::string format_exact(domain::time_point t);
 
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" (a space may replace 'T');
-/// nullopt when the text has another shape or an impossible date.
+/// nullopt when the text has another shape, an impossible date, or a year outside 1678–2261
+/// (what a time_point holds).
 std::optional<domain::time_point> parse_time(std::string_view text);
 
 } // namespace emu::api

@@ -16,6 +16,11 @@ int hex_value(char c) {
 } // namespace
 
 bool percent_decode(std::string_view in, std::string& out, bool plus_as_space) {
+    if (in.find('%') == std::string_view::npos &&
+        (!plus_as_space || in.find('+') == std::string_view::npos)) {
+        out.assign(in); // the common case: nothing to decode
+        return true;
+    }
     out.clear();
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {

@@ -42,9 +42,13 @@ int b64_value(char c) {
 
 } // namespace
 
-std::string sha256_hex(std::string_view data) { return evp_hex(EVP_sha256(), data); }
+std::string sha256_hex(std::string_view data) {
+    return evp_hex(EVP_sha256(), data);
+}
 
-std::string sha512_hex(std::string_view data) { return evp_hex(EVP_sha512(), data); }
+std::string sha512_hex(std::string_view data) {
+    return evp_hex(EVP_sha512(), data);
+}
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> buf{};

@@ -16,8 +16,7 @@ struct switch_def {
 
 template <class E>
 switch_def enum_switch(std::string_view name, std::string_view ref, std::string_view summary,
-                       E behaviour::*member,
-                       std::vector<std::pair<std::string_view, E>> names) {
+                       E behaviour::*member, std::vector<std::pair<std::string_view, E>> names) {
     switch_info info{name, ref, summary, {}};
     for (auto& n : names)
         info.values.push_back(n.first);
@@ -77,8 +76,8 @@ const std::vector<switch_def>& defs() {
         int_switch("event_age_output_floor", "D01",
                    "responses report max(floor, stored event age); 0 = as stored",
                    &b::event_age_output_floor, {"0", "60"}),
-        int_switch("retry_max", "D02", "highest accepted max_async_retry_attempts",
-                   &b::retry_max, {"3", "8"}),
+        int_switch("retry_max", "D02", "highest accepted max_async_retry_attempts", &b::retry_max,
+                   {"3", "8"}),
         int_switch("retry_default", "D02", "max_async_retry_attempts when omitted",
                    &b::retry_default, {"1", "3"}),
         enum_switch("response_body", "D03/D10",
@@ -146,19 +145,74 @@ const std::vector<switch_def>& defs() {
                     "PUT async-invoke-config replaces (omitted fields take defaults) or merges",
                     &b::put_mode,
                     {{"replace", update_mode::replace}, {"merge", update_mode::merge}}),
-        enum_switch("missing_config", "spec 2-3 (G)",
-                    "GET/DELETE of an unset config: not_found (404 FSS.0404) or defaults "
-                    "(GET answers the defaults, DELETE 204)",
-                    &b::no_config,
-                    {{"not_found", missing_config::not_found},
-                     {"defaults", missing_config::defaults}}),
+        enum_switch(
+            "missing_config", "spec 2-3 (G)",
+            "GET/DELETE of an unset config: not_found (404 FSS.0404) or defaults "
+            "(GET answers the defaults, DELETE 204)",
+            &b::no_config,
+            {{"not_found", missing_config::not_found}, {"defaults", missing_config::defaults}}),
         enum_switch("urn_project_mismatch", "spec 10.1 (G)",
                     "URN naming another project than the path: 400 FSS.1309 or 404 FSS.1051",
                     &b::urn_project,
                     {{"400", urn_mismatch::bad_request}, {"404", urn_mismatch::not_found}}),
         int_switch("function_quota", "spec 11.1",
-                   "functions per project before 403 FSS.1041 (1..100000)", &b::function_quota,
-                   {}, 1, 100000),
+                   "functions per project before 403 FSS.1041 (1..100000)", &b::function_quota, {},
+                   1, 100000),
+        enum_switch(
+            "version_name_style", "D21",
+            "generated version names: plain 20210304-145002 (publish page) or "
+            "v-prefixed v20210304-145002 (function model, console)",
+            &b::version_names,
+            {{"plain", version_name_style::plain}, {"v-prefixed", version_name_style::v_prefixed}}),
+        int_switch("max_versions", "D21",
+                   "published versions per function before 403 FSS.0403 (0 = unlimited, "
+                   "0..100000)",
+                   &b::max_versions, {}, 0, 100000),
+        enum_switch("publish_answer_version", "D21",
+                    "version in publish / alias answers: requested (the name published) or "
+                    "latest (as the publish and alias examples, with an unqualified func_urn)",
+                    &b::publish_version,
+                    {{"requested", publish_version_field::requested},
+                     {"latest", publish_version_field::latest}}),
+        int_switch("max_aliases", "spec 10.6",
+                   "aliases per function before 403 FSS.1043 (1..100000)", &b::max_aliases, {}, 1,
+                   100000),
+        bool_switch("unique_alias_version", "spec 10.6",
+                    "a version may be the version of one alias only (409 FSS.1066)",
+                    &b::unique_alias_version),
+        enum_switch("delete_aliased_version", "D23",
+                    "DELETE of a version an alias points at: refuse (409 FSS.1066) or cascade "
+                    "(the aliases whose version it is go with it)",
+                    &b::delete_aliased_version,
+                    {{"refuse", aliased_version_delete::refuse},
+                     {"cascade", aliased_version_delete::cascade}}),
+        enum_switch(
+            "alias_rule_types", "D21",
+            "rule_type of additional_version_strategy rules: documented (Header) or "
+            "sdk (Header, header, cookie)",
+            &b::rule_types,
+            {{"documented", strategy_rule_types::documented}, {"sdk", strategy_rule_types::sdk}}),
+        bool_switch("async_next_marker_string", "D11",
+                    "next_marker of async-invocations as a string (Terraform reads one) instead "
+                    "of the documented integer",
+                    &b::async_next_marker_string),
+        bool_switch("emit_camel_request_id", "D17",
+                    "invocations-async also answers requestId (an old page's claim)",
+                    &b::emit_camel_request_id),
+        bool_switch("notification_camel_status", "D24",
+                    "notifications carry response_context.statusCode (parameter table) "
+                    "instead of status_code (example)",
+                    &b::notification_camel_status),
+        bool_switch(
+            "notification_timestamp_quirk", "D24",
+            "notification timestamps as the guide's example: 2020-08-20T12:00:00.000Z+08:00",
+            &b::notification_timestamp_quirk),
+        bool_switch("require_status_log_for_query", "D27",
+                    "async-invocations lists records only when enable_async_status_log is on",
+                    &b::require_status_log_for_query),
+        int_switch("async_retry_base_seconds", "spec 5.3 (G)",
+                   "delay before retry n: base * 2^(n-1) seconds (0..86400)",
+                   &b::async_retry_base_seconds, {}, 0, 86400),
     };
     return table;
 }
@@ -175,8 +229,11 @@ const std::vector<std::pair<std::string_view, std::string_view>>& preset_table()
     static const std::vector<std::pair<std::string_view, std::string_view>> table = {
         {"documented", ""},
         {"observed", "allow_dis_destination=true,emit_empty_destination_config=true,"
-                     "require_content_type=body,list_end_marker=zero,bad_json=400"},
-        {"example", "response_body=example,emit_enable_async_status_log=never"},
+                     "require_content_type=body,list_end_marker=zero,bad_json=400,"
+                     "version_name_style=v-prefixed,delete_aliased_version=cascade,"
+                     "alias_rule_types=sdk,async_next_marker_string=true"},
+        {"example", "response_body=example,emit_enable_async_status_log=never,"
+                    "publish_answer_version=latest,notification_timestamp_quirk=true"},
     };
     return table;
 }
@@ -257,8 +314,8 @@ result<void> apply_switches(behaviour& b, std::string_view assignments) {
     while (!assignments.empty()) {
         auto comma = assignments.find(',');
         std::string_view item = assignments.substr(0, comma);
-        assignments = comma == std::string_view::npos ? std::string_view{}
-                                                      : assignments.substr(comma + 1);
+        assignments =
+            comma == std::string_view::npos ? std::string_view{} : assignments.substr(comma + 1);
         while (!item.empty() && item.front() == ' ')
             item.remove_prefix(1);
         while (!item.empty() && item.back() == ' ')

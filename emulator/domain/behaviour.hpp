@@ -26,13 +26,17 @@ enum class update_mode { replace, merge };                           ///< §1.4 
 enum class missing_config { not_found, defaults };                   ///< §2/§3 (G)
 enum class urn_mismatch { bad_request, not_found };                  ///< §10.1 (G)
 enum class unknown_fields { ignore, reject };                        ///< D07
+enum class version_name_style { plain, v_prefixed };                 ///< D21
+enum class publish_version_field { requested, latest };              ///< D21
+enum class aliased_version_delete { refuse, cascade };               ///< D23
+enum class strategy_rule_types { documented, sdk };                  ///< D21
 
 /// Every switch, with the defaults of the `documented` preset.
 struct behaviour {
-    int event_age_min = 1;              ///< D01: 1 (request table) or 60 (response tables)
-    int event_age_output_floor = 0;     ///< D01: 0, or 60 to report max(60, stored) in responses
-    int retry_max = 3;                  ///< D02: 3 (request table) or 8 (response tables)
-    int retry_default = 1;              ///< D02: 1 (request table) or 3 (response tables)
+    int event_age_min = 1;          ///< D01: 1 (request table) or 60 (response tables)
+    int event_age_output_floor = 0; ///< D01: 0, or 60 to report max(60, stored) in responses
+    int retry_max = 3;              ///< D02: 3 (request table) or 8 (response tables)
+    int retry_default = 1;          ///< D02: 1 (request table) or 3 (response tables)
     response_body body = response_body::state;                         ///< D03
     status_log_field emit_status_log = status_log_field::always;       ///< D04
     bool emit_empty_destination_config = false;                        ///< D04
@@ -52,6 +56,19 @@ struct behaviour {
     missing_config no_config = missing_config::not_found;              ///< §2/§3 (G)
     urn_mismatch urn_project = urn_mismatch::bad_request;              ///< §10.1 (G)
     int function_quota = 400;                                          ///< §11.1 FSS.1041
+    version_name_style version_names = version_name_style::plain;      ///< D21
+    int max_versions = 10;                                             ///< D21: 0 = unlimited
+    publish_version_field publish_version = publish_version_field::requested; ///< D21
+    int max_aliases = 10;                                                     ///< §10.6 FSS.1043
+    bool unique_alias_version = true;                                         ///< §10.6 FSS.1066
+    aliased_version_delete delete_aliased_version = aliased_version_delete::refuse; ///< D23
+    strategy_rule_types rule_types = strategy_rule_types::documented;               ///< D21
+    bool async_next_marker_string = false;     ///< D11: next_marker as a string (Terraform)
+    bool emit_camel_request_id = false;        ///< D17: also "requestId" in the 202 answer
+    bool notification_camel_status = false;    ///< D24: statusCode instead of status_code
+    bool notification_timestamp_quirk = false; ///< D24: "…000Z+08:00" as the guide's example
+    bool require_status_log_for_query = false; ///< D27: records need enable_async_status_log
+    int async_retry_base_seconds = 60;         ///< G: retry n waits base·2^(n-1) seconds
 
     friend bool operator==(const behaviour&, const behaviour&) = default;
 };

@@ -24,7 +24,8 @@ public:
 /// A clock that only moves when told to (tests and the control API). Thread-safe.
 class manual_clock final : public clock {
 public:
-    explicit manual_clock(time_point start = time_point{}) : now_(start.time_since_epoch().count()) {}
+    explicit manual_clock(time_point start = time_point{})
+        : now_(start.time_since_epoch().count()) {}
     time_point now() const override {
         return time_point(time_point::duration(now_.load(std::memory_order_acquire)));
     }

@@ -1,11 +1,42 @@
 #include "domain/clock_registry.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <mutex>
 
 namespace emu::domain {
+namespace {
+
+// Time points count nanoseconds in 64 bits (±292 years around 1970). Offsets and advances come
+// from clients (control API, state documents), so sums and differences saturate instead of
+// overflowing, and a clock never answers outside the years 1678–2261 that time_format prints
+// and parse_time reads (found by fuzz_http: three PUT /_emulator/clock advances of 100 years).
+using rep = time_point::duration::rep;
+
+rep saturated_sum(rep a, rep b) {
+    rep sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<rep>::max() : std::numeric_limits<rep>::min();
+    return sum;
+}
+
+time_point::duration plus(time_point::duration a, time_point::duration b) {
+    return time_point::duration(saturated_sum(a.count(), b.count()));
+}
+
+time_point bounded(time_point t) {
+    using namespace std::chrono;
+    static const time_point earliest{sys_days{year{1678} / 1 / 1}};
+    static const time_point latest{sys_days{year{2262} / 1 / 1} - seconds{1}};
+    return std::clamp(t, earliest, latest);
+}
+
+} // namespace
 
 time_point clock_registry::read(const clock_state& s) const {
-    return s.frozen ? s.frozen_at : base_.now() + s.offset;
+    if (s.frozen)
+        return bounded(s.frozen_at);
+    return bounded(time_point(plus(base_.now().time_since_epoch(), s.offset)));
 }
 
 time_point clock_registry::now(std::string_view project) const {
@@ -56,7 +87,7 @@ void clock_registry::unfreeze(std::string_view project) {
     std::unique_lock lock(mutex_);
     auto& s = own(project);
     if (s.frozen)
-        s.offset = s.frozen_at - base_.now();
+        s.offset = plus(bounded(s.frozen_at).time_since_epoch(), -base_.now().time_since_epoch());
     s.frozen = false;
 }
 
@@ -64,9 +95,9 @@ void clock_registry::advance(std::string_view project, time_point::duration d) {
     std::unique_lock lock(mutex_);
     auto& s = own(project);
     if (s.frozen)
-        s.frozen_at += d;
+        s.frozen_at = bounded(time_point(plus(s.frozen_at.time_since_epoch(), d)));
     else
-        s.offset += d;
+        s.offset = plus(s.offset, d);
 }
 
 void clock_registry::restore(std::string_view project, const clock_state& s) {

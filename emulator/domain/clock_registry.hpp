@@ -16,8 +16,8 @@ namespace emu::domain {
 /// The state of one virtual clock.
 struct clock_state {
     bool frozen = false;
-    time_point frozen_at{};             ///< when frozen
-    time_point::duration offset{};      ///< added to the base clock when running
+    time_point frozen_at{};        ///< when frozen
+    time_point::duration offset{}; ///< added to the base clock when running
     friend bool operator==(const clock_state&, const clock_state&) = default;
 };
 

@@ -10,7 +10,9 @@ namespace {
 bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /// letters, digits and the given extra characters only
 bool only(std::string_view s, std::string_view extra) {
@@ -25,14 +27,22 @@ bool is_name(std::string_view s, std::size_t max) {
            only(s, "-_");
 }
 
-error bad(std::string detail) { return make_error(errc::invalid_urn, "function_urn", detail); }
+error bad(std::string detail) {
+    return make_error(errc::invalid_urn, "function_urn", detail);
+}
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
 
 } // namespace
 
-bool is_valid_function_name(std::string_view name) { return is_name(name, 60); }
-bool is_valid_alias_name(std::string_view name) { return is_name(name, 64); }
+bool is_valid_function_name(std::string_view name) {
+    return is_name(name, 60);
+}
+bool is_valid_alias_name(std::string_view name) {
+    return is_name(name, 64);
+}
 bool is_valid_version_name(std::string_view name) {
     return !name.empty() && name.size() <= 64 && name != "latest" && only(name, "-_.");
 }
@@ -44,7 +54,9 @@ std::string function_urn::unqualified() const {
     return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + function_name;
 }
 
-std::string function_urn::full() const { return unqualified() + ":" + qualifier; }
+std::string function_urn::full() const {
+    return unqualified() + ":" + qualifier;
+}
 
 result<function_urn> parse_function_urn(std::string_view text, const urn_defaults& defaults,
                                         bool strict_length) {
@@ -114,8 +126,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     if (u.project_id.empty() || u.project_id.size() > 64 || !only(u.project_id, "-_"))
         return bad("project id " + quoted(u.project_id) + " is not valid");
     if (!is_valid_package_name(u.package))
-        return bad("package " + quoted(u.package) +
-                   " must be 1-64 letters, digits, '-' or '_'");
+        return bad("package " + quoted(u.package) + " must be 1-64 letters, digits, '-' or '_'");
     if (!is_valid_function_name(u.function_name))
         return bad("function name " + quoted(u.function_name) +
                    " must be 1-60 letters, digits, '-' or '_', start with a letter and end "

@@ -16,8 +16,8 @@ std::string id_generator::uuid() {
         hi = engine_();
         lo = engine_();
     }
-    hi = (hi & ~0xf000ULL) | 0x4000ULL;                 // version 4
-    lo = (lo & ~(0xc0ULL << 56)) | (0x80ULL << 56);     // variant 10
+    hi = (hi & ~0xf000ULL) | 0x4000ULL;             // version 4
+    lo = (lo & ~(0xc0ULL << 56)) | (0x80ULL << 56); // variant 10
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;
     out.reserve(36);

@@ -17,8 +17,7 @@ constexpr std::chrono::milliseconds accept_retry_delay{100};
 listener::listener(net::io_context& ioc, std::vector<net::io_context*> pool,
                    const tcp::endpoint& endpoint, std::shared_ptr<session_context> context)
     : pool_(std::move(pool)), acceptor_(net::make_strand(ioc)),
-      retry_timer_(acceptor_.get_executor()),
-      context_(std::move(context)) {
+      retry_timer_(acceptor_.get_executor()), context_(std::move(context)) {
     // Throwing overloads: a server that cannot listen is fatal (style §3).
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));

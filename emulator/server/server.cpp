@@ -18,8 +18,7 @@ struct server::impl {
               session_limits{this->options.max_body, this->options.max_header,
                              this->options.max_target, this->options.read_timeout},
               std::move(handler), this->options.max_connections, [this] { stop_all(); })),
-          iocs(make_contexts(std::max(1u, this->options.threads))),
-          grace(*iocs.front()) {}
+          iocs(make_contexts(std::max(1u, this->options.threads))), grace(*iocs.front()) {}
 
     // One single-threaded io_context per I/O thread (concurrency hint 1: no scheduler
     // locking); each keeps running, even without connections, until stop_all().

@@ -20,10 +20,10 @@ struct server_options {
     unsigned short port = 8000;     ///< 0: the kernel picks one (see server::start)
     unsigned threads = std::max(1u, std::thread::hardware_concurrency()); ///< I/O threads
     std::size_t max_body = 6 * 1024 * 1024; ///< larger bodies → reject(body_too_large)
-    std::size_t max_header = 16 * 1024;     ///< header fields, request line excluded → header_too_large
-    std::size_t max_target = 8 * 1024;      ///< request-target → reject(target_too_long)
-    std::chrono::milliseconds read_timeout{30'000};   ///< per request and per idle wait
-    std::size_t max_connections = 10000;              ///< more are accepted and closed at once
+    std::size_t max_header = 16 * 1024; ///< header fields, request line excluded → header_too_large
+    std::size_t max_target = 8 * 1024;              ///< request-target → reject(target_too_long)
+    std::chrono::milliseconds read_timeout{30'000}; ///< per request and per idle wait
+    std::size_t max_connections = 10000;            ///< more are accepted and closed at once
     std::chrono::milliseconds shutdown_grace{10'000}; ///< stop() force-closes after this
 };
 

@@ -62,9 +62,19 @@ struct api_harness {
     api::journal journal{100};
     api::fault_injector faults;
     api::credential_store credentials;
-    api::service svc{store,       clocks,           ids,          behaviours,
-                     journal,     faults,           credentials,  api::auth_mode::any,
-                     "cn-north-4", 6 * 1024 * 1024, api::control_settings{}};
+    api::service svc{store,
+                     clocks,
+                     ids,
+                     behaviours,
+                     journal,
+                     faults,
+                     credentials,
+                     api::auth_mode::any,
+                     "cn-north-4",
+                     6 * 1024 * 1024,
+                     api::control_settings{},
+                     nullptr,
+                     {}};
     api::router router{svc};
 
     explicit api_harness(domain::behaviour b = {}) : behaviours(b) {

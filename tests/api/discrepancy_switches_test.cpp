@@ -550,7 +550,9 @@ BOOST_AUTO_TEST_CASE(observed_preset) {
     BOOST_TEST(a.body.at("destination_config") == json::object{});
     BOOST_TEST(a.res["X-Emulator-Switches"] ==
                "emit_empty_destination_config=true,allow_dis_destination=true,"
-               "require_content_type=body,list_end_marker=zero,bad_json=400");
+               "require_content_type=body,list_end_marker=zero,bad_json=400,"
+               "version_name_style=v-prefixed,delete_aliased_version=cascade,"
+               "alias_rule_types=sdk,async_next_marker_string=true");
     // DIS accepted
     auto dis = put(s.h, R"({"destination_config":{"on_success":{"destination":"DIS",)"
                         R"("param":"{\"stream_name\":\"s\"}"}}})");
@@ -575,7 +577,9 @@ BOOST_AUTO_TEST_CASE(observed_preset) {
     // a header switch back to documented values clears the response header
     auto back = get(s.h, {switches("emit_empty_destination_config=false,allow_dis_destination="
                                    "false,require_content_type=all,list_end_marker=offset,"
-                                   "bad_json=406")});
+                                   "bad_json=406,version_name_style=plain,"
+                                   "delete_aliased_version=refuse,alias_rule_types=documented,"
+                                   "async_next_marker_string=false")});
     BOOST_TEST((back.res.find("X-Emulator-Switches") == back.res.end()));
 }
 
@@ -594,7 +598,8 @@ BOOST_AUTO_TEST_CASE(documented_and_example_presets) {
     auto b = put(e.h, "{}");
     BOOST_TEST(b.body == json::parse(seed_example));
     BOOST_TEST(b.res["X-Emulator-Switches"] ==
-               "response_body=example,emit_enable_async_status_log=never");
+               "response_body=example,emit_enable_async_status_log=never,"
+               "publish_answer_version=latest,notification_timestamp_quirk=true");
     // the state behind it: enable_async_status_log never emitted
     auto state = get(e.h, {switches("response_body=state")});
     BOOST_TEST(!state.body.as_object().contains("enable_async_status_log"));

@@ -468,8 +468,14 @@ BOOST_AUTO_TEST_CASE(delete_function_removes_it_and_its_config) {
                            api_harness::functions() + "/" + api_harness::urn("demo", p, "v1")),
                     404, "FSS.1052", {"version 'v1'"});
     BOOST_TEST(h.call(http::verb::get, config_target(urn)).status() == 200u);
+    // D23: latest itself cannot be deleted; the unqualified URN deletes the function
+    const std::string unqualified = "urn:fss:cn-north-4:" + p + ":function:default:demo";
+    check_error(h.call(http::verb::delete_, api_harness::functions() + "/" + urn), 400, "FSS.0400",
+                "Invalid parameter: latest cannot be deleted; delete the unqualified URN " +
+                    unqualified + " to remove the whole function");
+    BOOST_TEST(h.call(http::verb::get, config_target(urn)).status() == 200u);
 
-    auto d = h.call(http::verb::delete_, api_harness::functions() + "/" + urn);
+    auto d = h.call(http::verb::delete_, api_harness::functions() + "/" + unqualified);
     BOOST_TEST(d.status() == 204u);
     BOOST_TEST(d.res.body().empty());
     BOOST_TEST((d.res.find(http::field::content_type) == d.res.end()));
@@ -486,9 +492,9 @@ BOOST_AUTO_TEST_CASE(delete_function_removes_it_and_its_config) {
                     {"has no async invoke config"});
 }
 
-BOOST_DATA_TEST_CASE(delete_function_accepts_unqualified_and_latest_urns,
+BOOST_DATA_TEST_CASE(delete_function_accepts_unqualified_urns,
                      bdata::make(std::vector<std::string>{
-                         "demo", "default:demo", api_harness::urn("demo"),
+                         "demo", "default:demo", std::string(project) + ":default:demo",
                          "urn:fss:cn-north-4:" + std::string(project) + ":function:default:demo"}),
                      urn) {
     api_harness h;

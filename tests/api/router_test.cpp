@@ -80,7 +80,9 @@ std::vector<method_case> method_cases() {
         {v::put, fns, "POST, GET"},
         {v::delete_, fns, "POST, GET"},
         {v::get, fns + "/" + demo_urn, "DELETE"},
-        {v::put, fns + "/" + demo_urn + "/config", "GET"},
+        {v::post, fns + "/" + demo_urn + "/config", "GET, PUT"},
+        {v::delete_, fns + "/" + demo_urn + "/versions", "POST, GET"},
+        {v::post, fns + "/" + demo_urn + "/aliases/a1", "GET, PUT, DELETE"},
     };
 }
 
@@ -234,7 +236,16 @@ BOOST_AUTO_TEST_CASE(credentials_are_checked_on_every_public_route) {
         {http::verb::put, api_harness::config(demo_urn)},
         {http::verb::get, api_harness::config(demo_urn)},
         {http::verb::delete_, api_harness::config(demo_urn)},
-        {http::verb::get, fns + "/" + demo_urn + "/async-invoke-configs"}};
+        {http::verb::get, fns + "/" + demo_urn + "/async-invoke-configs"},
+        {http::verb::put, fns + "/" + demo_urn + "/code"},
+        {http::verb::put, fns + "/" + demo_urn + "/config"},
+        {http::verb::post, fns + "/" + demo_urn + "/versions"},
+        {http::verb::get, fns + "/" + demo_urn + "/versions"},
+        {http::verb::post, fns + "/" + demo_urn + "/aliases"},
+        {http::verb::get, fns + "/" + demo_urn + "/aliases"},
+        {http::verb::get, fns + "/" + demo_urn + "/aliases/a1"},
+        {http::verb::put, fns + "/" + demo_urn + "/aliases/a1"},
+        {http::verb::delete_, fns + "/" + demo_urn + "/aliases/a1"}};
     for (auto& [verb, target] : routes) {
         BOOST_TEST_CONTEXT(http::to_string(verb) << " " << target) {
             auto a = s.h.call(verb, target, "{}", {{"X-Auth-Token", ""}});

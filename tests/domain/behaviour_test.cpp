@@ -51,7 +51,10 @@ std::ostream& operator<<(std::ostream& os, const range_switch& r) {
 }
 
 std::vector<range_switch> range_switches() {
-    return {{"utc_offset_minutes", -720, 840}, {"function_quota", 1, 100000}};
+    return {{"utc_offset_minutes", -720, 840},
+            {"function_quota", 1, 100000},
+            {"max_versions", 0, 100000},
+            {"max_aliases", 1, 100000}};
 }
 
 } // namespace
@@ -92,6 +95,11 @@ BOOST_AUTO_TEST_CASE(documented_defaults) {
     BOOST_TEST(!b.allow_dis_destination); // D06 API pages
     BOOST_TEST(!b.strict_urn_length);     // D09
     BOOST_TEST(b.function_quota == 400);  // §11.1 FSS.1041
+    BOOST_TEST(b.max_versions == 10);     // D21 old publish pages
+    BOOST_TEST(b.max_aliases == 10);      // §10.6 user guides
+    BOOST_TEST(b.unique_alias_version);   // §10.6 FSS.1066
+    BOOST_TEST(get_switch(b, "version_name_style") == "plain");
+    BOOST_TEST(get_switch(b, "delete_aliased_version") == "refuse");
     BOOST_TEST(get_switch(b, "event_age_min") == "1");
     BOOST_TEST(get_switch(b, "retry_max") == "3");
     BOOST_TEST(get_switch(b, "retry_default") == "1");
@@ -119,15 +127,20 @@ BOOST_AUTO_TEST_CASE(observed_preset_differs_as_the_table_says) {
     auto o = preset("observed");
     BOOST_TEST_REQUIRE(d.has_value());
     BOOST_TEST_REQUIRE(o.has_value());
-    BOOST_TEST(to_strings(differing_switches(*d, *o)) ==
-                   (names{"emit_empty_destination_config", "allow_dis_destination",
-                          "require_content_type", "list_end_marker", "bad_json"}),
-               boost::test_tools::per_element());
-    BOOST_TEST(o->allow_dis_destination);                             // D06
-    BOOST_TEST(o->emit_empty_destination_config);                     // D04
-    BOOST_TEST((o->require_content_type == content_type_rule::body)); // D08
-    BOOST_TEST((o->end_marker == list_end_marker::zero));             // D10
-    BOOST_TEST((o->malformed_json == bad_json::fss_400));             // D26
+    BOOST_TEST(
+        to_strings(differing_switches(*d, *o)) ==
+            (names{"emit_empty_destination_config", "allow_dis_destination", "require_content_type",
+                   "list_end_marker", "bad_json", "version_name_style", "delete_aliased_version",
+                   "alias_rule_types", "async_next_marker_string"}),
+        boost::test_tools::per_element());
+    BOOST_TEST(o->allow_dis_destination);                                       // D06
+    BOOST_TEST(o->emit_empty_destination_config);                               // D04
+    BOOST_TEST((o->require_content_type == content_type_rule::body));           // D08
+    BOOST_TEST((o->end_marker == list_end_marker::zero));                       // D10
+    BOOST_TEST((o->malformed_json == bad_json::fss_400));                       // D26
+    BOOST_TEST((o->version_names == version_name_style::v_prefixed));           // D21
+    BOOST_TEST((o->delete_aliased_version == aliased_version_delete::cascade)); // D23
+    BOOST_TEST((o->rule_types == strategy_rule_types::sdk));                    // D21
 }
 
 BOOST_AUTO_TEST_CASE(example_preset_differs_as_the_table_says) {
@@ -136,10 +149,12 @@ BOOST_AUTO_TEST_CASE(example_preset_differs_as_the_table_says) {
     BOOST_TEST_REQUIRE(d.has_value());
     BOOST_TEST_REQUIRE(e.has_value());
     BOOST_TEST(to_strings(differing_switches(*d, *e)) ==
-                   (names{"response_body", "emit_enable_async_status_log"}),
+                   (names{"response_body", "emit_enable_async_status_log", "publish_answer_version",
+                          "notification_timestamp_quirk"}),
                boost::test_tools::per_element());
-    BOOST_TEST((e->body == response_body::example));             // D03
-    BOOST_TEST((e->emit_status_log == status_log_field::never)); // D04
+    BOOST_TEST((e->body == response_body::example));                   // D03
+    BOOST_TEST((e->emit_status_log == status_log_field::never));       // D04
+    BOOST_TEST((e->publish_version == publish_version_field::latest)); // D21
 }
 
 BOOST_AUTO_TEST_CASE(unknown_preset_lists_the_known_ones) {

@@ -39,6 +39,18 @@ inline std::string_view errc_name(errc e) {
         return "function_exists";
     case errc::function_quota_exceeded:
         return "function_quota_exceeded";
+    case errc::version_exists:
+    case errc::alias_exists:
+    case errc::nothing_to_publish:
+    case errc::digest_mismatch:
+    case errc::version_in_use:
+    case errc::version_quota_exceeded:
+    case errc::alias_quota_exceeded:
+    case errc::latest_not_deletable:
+    case errc::not_latest:
+    case errc::invalid_alias_name:
+    case errc::invalid_version_name:
+        return to_string(e);
     default: // a newer enumerator: printed as its number
         return {};
     }

@@ -20,7 +20,9 @@ namespace {
 const std::string project = "0123456789abcdef0123456789abcdef";
 const test::header_list auth = {{"X-Auth-Token", "t"}, {"Content-Type", "application/json"}};
 
-std::string functions() { return "/v2/" + project + "/fgs/functions"; }
+std::string functions() {
+    return "/v2/" + project + "/fgs/functions";
+}
 std::string config(const std::string& name) {
     return functions() + "/urn:fss:cn-north-4:" + project + ":function:default:" + name +
            ":latest/async-invoke-config";
@@ -30,7 +32,9 @@ std::string create_body(const std::string& name) {
            R"(","package":"default","runtime":"Python3.9","handler":"index.handler",)"
            R"("memory_size":128,"timeout":30,"code_type":"inline"})";
 }
-json::value body_of(const test::response& r) { return json::parse(r.body()); }
+json::value body_of(const test::response& r) {
+    return json::parse(r.body());
+}
 
 struct running_app {
     domain::manual_clock clock{std::chrono::sys_days{std::chrono::year{2021} / 3 / 4}};
@@ -65,9 +69,9 @@ BOOST_AUTO_TEST_CASE(walkthrough_on_one_keep_alive_connection) {
     BOOST_TEST(created.result_int() == 200u);
     BOOST_TEST(body_of(created).at("func_urn").as_string() ==
                "urn:fss:cn-north-4:" + project + ":function:default:demo:latest");
-    auto put = c.request(http::verb::put, config("demo"),
-                         R"({"max_async_event_age_in_seconds":600,"max_async_retry_attempts":2})",
-                         auth);
+    auto put =
+        c.request(http::verb::put, config("demo"),
+                  R"({"max_async_event_age_in_seconds":600,"max_async_retry_attempts":2})", auth);
     BOOST_TEST(put.result_int() == 200u);
     BOOST_TEST(put[http::field::content_type] == "application/json");
     BOOST_TEST(!put["X-Request-Id"].empty());
@@ -92,9 +96,9 @@ BOOST_AUTO_TEST_CASE(concurrent_clients_each_see_their_own_writes) {
     {
         test_client c(s.port);
         for (int i = 0; i < clients; ++i)
-            BOOST_TEST_REQUIRE(c.request(http::verb::post, functions(),
-                                         create_body("f" + std::to_string(i)), auth)
-                                   .result_int() == 200u);
+            BOOST_TEST_REQUIRE(
+                c.request(http::verb::post, functions(), create_body("f" + std::to_string(i)), auth)
+                    .result_int() == 200u);
     }
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
@@ -103,10 +107,9 @@ BOOST_AUTO_TEST_CASE(concurrent_clients_each_see_their_own_writes) {
             test_client c(s.port);
             for (int r = 0; r < rounds; ++r) {
                 int age = 100 + r;
-                auto put = c.request(http::verb::put, config("f" + std::to_string(i)),
-                                     R"({"max_async_event_age_in_seconds":)" +
-                                         std::to_string(age) + "}",
-                                     auth);
+                auto put = c.request(
+                    http::verb::put, config("f" + std::to_string(i)),
+                    R"({"max_async_event_age_in_seconds":)" + std::to_string(age) + "}", auth);
                 auto get = c.request(http::verb::get, config("f" + std::to_string(i)), "", auth);
                 if (put.result_int() != 200 || get.result_int() != 200 ||
                     body_of(get).at("max_async_event_age_in_seconds").as_int64() != age)
@@ -136,7 +139,8 @@ BOOST_AUTO_TEST_CASE(body_over_the_limit_gets_413_with_the_error_body) {
 BOOST_AUTO_TEST_CASE(missing_token_and_unknown_path) {
     running_app s;
     test_client c(s.port);
-    auto unauth = c.request(http::verb::get, functions(), "", {{"Content-Type", "application/json"}});
+    auto unauth =
+        c.request(http::verb::get, functions(), "", {{"Content-Type", "application/json"}});
     BOOST_TEST(unauth.result_int() == 401u);
     BOOST_TEST(body_of(unauth).at("error_code").as_string() == "APIGW.0301");
     BOOST_TEST(body_of(unauth).at("request_id").as_string() == unauth["X-Request-Id"]);

@@ -41,8 +41,8 @@ std::string temp_dir(const std::string& name) {
 BOOST_AUTO_TEST_SUITE(fgs_emulator_binary)
 
 BOOST_AUTO_TEST_CASE(serves_default_fixtures_and_exits_0_on_sigterm) {
-    child_process p(emulator_binary,
-                    {"--port", "0", "--fixtures", std::string(FGS_SOURCE_DIR) + "/fixtures/default"});
+    child_process p(emulator_binary, {"--port", "0", "--fixtures",
+                                      std::string(FGS_SOURCE_DIR) + "/fixtures/default"});
     unsigned short port = started_port(p);
     {
         test_client c(port);
@@ -78,9 +78,11 @@ BOOST_AUTO_TEST_CASE(environment_variables_and_profile) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_flags_exit_2_with_a_message) {
-    for (std::vector<std::string> args :
-         {std::vector<std::string>{"--port", "70000"}, {"--bogus"}, {"--profile", "nope"},
-          {"--set", "retry_max=5"}, {"--threads"}}) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"--port", "70000"},
+                                          {"--bogus"},
+                                          {"--profile", "nope"},
+                                          {"--set", "retry_max=5"},
+                                          {"--threads"}}) {
         child_process p(emulator_binary, args);
         BOOST_TEST_CONTEXT(args[0]) {
             BOOST_TEST(p.wait_exit(10s).value_or(-1) == 2);

@@ -79,7 +79,9 @@ std::optional<std::string> child_process::read_line(std::chrono::milliseconds de
     }
 }
 
-void child_process::signal(int sig) { ::kill(pid_, sig); }
+void child_process::signal(int sig) {
+    ::kill(pid_, sig);
+}
 
 std::optional<int> child_process::wait_exit(std::chrono::milliseconds deadline) {
     if (status_)

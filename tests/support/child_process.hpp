@@ -4,8 +4,8 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <vector>
 #include <sys/types.h>
+#include <vector>
 
 namespace emu::test {
 
