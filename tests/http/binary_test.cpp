@@ -77,6 +77,28 @@ BOOST_AUTO_TEST_CASE(environment_variables_and_profile) {
                std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(config_file_sets_flags_and_the_command_line_wins) {
+    auto dir = temp_dir("config");
+    std::ofstream(dir + "/emulator.conf") << "# fgs-emulator flags\n"
+                                          << "profile = observed\n"
+                                          << "set = retry_max=8\n"
+                                          << "port 1\n"; // overridden below
+    child_process p(emulator_binary, {"--config", dir + "/emulator.conf", "--port", "0"});
+    unsigned short port = started_port(p);
+    test_client c(port);
+    auto res = c.request(http::verb::get, "/v2/p1/fgs/functions", "", {{"X-Auth-Token", "t"}});
+    BOOST_TEST(res.result_int() == 200u);
+    const std::string switches(res["X-Emulator-Switches"]);
+    BOOST_TEST(switches.find("require_content_type=body") != std::string::npos, switches);
+    BOOST_TEST(switches.find("retry_max=8") != std::string::npos, switches);
+    std::ofstream(dir + "/bad.conf") << "profile = observed\nno-such-flag = 1\n";
+    child_process bad(emulator_binary, {"--config", dir + "/bad.conf"});
+    BOOST_TEST(bad.wait_exit(10s).value_or(-1) == 2);
+    auto err = bad.read_stderr();
+    BOOST_TEST(err.find("bad.conf:2: unknown option 'no-such-flag'") != std::string::npos, err);
+    std::filesystem::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(bad_flags_exit_2_with_a_message) {
     for (std::vector<std::string> args : {std::vector<std::string>{"--port", "70000"},
                                           {"--bogus"},
