@@ -10,7 +10,9 @@
 namespace emu::domain {
 
 /// The enumerator's name (one source of truth: domain::to_string).
-inline std::string_view errc_name(errc e) { return to_string(e); }
+inline std::string_view errc_name(errc e) {
+    return to_string(e);
+}
 
 inline std::ostream& operator<<(std::ostream& os, errc e) {
     auto name = errc_name(e);
