@@ -1,6 +1,5 @@
 // The fgs-emulator binary itself: first stdout line, flags, fixtures, signals, exit codes.
-#include "support/child_process.hpp"
-#include "support/test_client.hpp"
+#include "http/emulator_process.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -16,17 +15,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string emulator_binary = FGS_EMULATOR_BINARY;
+const std::string& emulator_binary = emu::test::process::binary;
+using emu::test::process::started_port;
 const emu::test::header_list auth = {{"X-Auth-Token", "t"}, {"Content-Type", "application/json"}};
-
-/// Starts the binary and returns the port of its "listening on" line.
-unsigned short started_port(child_process& p) {
-    auto line = p.read_line(10s);
-    BOOST_TEST_REQUIRE(line.has_value(), "no first line; stderr: " << p.read_stderr());
-    const std::string prefix = "listening on http://127.0.0.1:";
-    BOOST_TEST_REQUIRE(line->rfind(prefix, 0) == 0u, *line);
-    return static_cast<unsigned short>(std::stoi(line->substr(prefix.size())));
-}
 
 std::string temp_dir(const std::string& name) {
     auto dir = std::filesystem::temp_directory_path() /

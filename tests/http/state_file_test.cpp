@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <csignal>
+#include <cstdlib>
 
 using emu::test::child_process;
 using emu::test::test_client;
@@ -140,6 +141,18 @@ BOOST_AUTO_TEST_CASE(a_corrupt_file_stops_start_up_and_is_left_alone) {
             BOOST_TEST(read_file(path) == content); // never overwritten
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_path_may_come_from_the_environment) {
+    scratch_dir dir("state-env");
+    const std::string path = dir.file("from-env.json");
+    ::setenv("FGS_EMULATOR_STATE_FILE", path.c_str(), 1);
+    child_process p(binary, {"--port", "0"});
+    ::unsetenv("FGS_EMULATOR_STATE_FILE");
+    started_port(p);
+    BOOST_TEST(names_in(parsed_state(path)).empty()); // created at start
+    p.signal(SIGTERM);
+    BOOST_TEST(p.wait_exit(10s).value_or(-1) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(an_unwritable_path_stops_start_up) {
