@@ -38,24 +38,25 @@ void log_handler_failure(std::string_view what) {
 } // namespace
 
 http_session::http_session(stream_socket&& socket, std::shared_ptr<session_context> context)
-    : stream_(std::move(socket)), timer_(stream_.get_executor()), context_(std::move(context)) {}
+    : socket_(std::move(socket)), timer_(socket_.get_executor()),
+      deadline_timer_(socket_.get_executor()), context_(std::move(context)) {}
 
 http_session::~http_session() {
     context_->remove(this);
 }
 
 void http_session::run() {
-    net::dispatch(stream_.get_executor(),
+    net::dispatch(socket_.get_executor(),
                   beast::bind_front_handler(&http_session::do_read, shared_from_this()));
 }
 
 void http_session::shutdown() {
-    net::dispatch(stream_.get_executor(),
+    net::dispatch(socket_.get_executor(),
                   beast::bind_front_handler(&http_session::on_shutdown, shared_from_this()));
 }
 
 void http_session::force_close() {
-    net::dispatch(stream_.get_executor(),
+    net::dispatch(socket_.get_executor(),
                   beast::bind_front_handler(&http_session::on_force_close, shared_from_this()));
 }
 
@@ -68,9 +69,9 @@ void http_session::do_read() {
     // Room for a request line with a target just over max_target, so that it gets a 414.
     parser_->header_limit(static_cast<std::uint32_t>(limits.max_target + limits.max_header));
     parser_->body_limit(limits.max_body);
-    stream_.expires_after(limits.read_timeout); // covers header and body
+    set_deadline(limits.read_timeout); // covers header and body
     http::async_read_header(
-        stream_, buffer_, *parser_,
+        socket_, buffer_, *parser_,
         beast::bind_front_handler(&http_session::on_read_header, shared_from_this()));
 }
 
@@ -89,7 +90,18 @@ void http_session::on_read_header(beast::error_code ec, std::size_t bytes) {
     const std::size_t request_line = head.method_string().size() + head.target().size() + 12;
     if (bytes > request_line + context_->limits.max_header)
         return do_reject(transport_error::header_too_large, head.base());
-    http::async_read(stream_, buffer_, *parser_,
+    // The body (if any) usually came in the same segment as the header: parse what is
+    // buffered now, and read only when more is needed (async_read would complete through
+    // another trip to the scheduler even when nothing is left to read).
+    if (!parser_->is_done() && buffer_.size() > 0) {
+        const std::size_t used = parser_->put(buffer_.data(), ec);
+        buffer_.consume(used);
+        if (ec && ec != http::error::need_more)
+            return on_read_error(ec);
+    }
+    if (parser_->is_done())
+        return on_read({}, 0);
+    http::async_read(socket_, buffer_, *parser_,
                      beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
 
@@ -105,7 +117,8 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 void http_session::on_read_error(beast::error_code ec) {
     if (ec == http::error::end_of_stream) { // the client is done: finish politely
         state_ = state::closed;
-        stream_.socket().shutdown(net::socket_base::shutdown_send, ec);
+        deadline_timer_.cancel();
+        socket_.shutdown(net::socket_base::shutdown_send, ec);
         return;
     }
     // Content-Length over the limit fails in the header phase, a chunked body while reading
@@ -137,6 +150,7 @@ void http_session::do_reject(transport_error why, const request_header& header) 
 // defence, so that a throwing handler costs one connection and not the process.
 template <class Call> void http_session::do_reply(Call&& call, bool close_after) {
     state_ = state::busy;
+    clear_deadline(); // no I/O until the answer is ready (a fault may delay it)
     close_after_ = close_after;
     try {
         reply_ = call();
@@ -180,8 +194,8 @@ void http_session::do_act() {
 void http_session::do_write() {
     if (close_after_ || stopping_)
         reply_.message.keep_alive(false);
-    stream_.expires_after(context_->limits.read_timeout); // a client that never reads
-    http::async_write(stream_, reply_.message,
+    set_deadline(context_->limits.read_timeout); // a client that never reads
+    http::async_write(socket_, reply_.message,
                       beast::bind_front_handler(&http_session::on_write, shared_from_this()));
 }
 
@@ -199,8 +213,8 @@ void http_session::do_truncate() {
     header << reply_.message.base();
     const auto& body = reply_.message.body();
     partial_ = std::move(header).str() + body.substr(0, body.size() / 2);
-    stream_.expires_after(context_->limits.read_timeout);
-    net::async_write(stream_, net::buffer(partial_),
+    set_deadline(context_->limits.read_timeout);
+    net::async_write(socket_, net::buffer(partial_),
                      beast::bind_front_handler(&http_session::on_truncate, shared_from_this()));
 }
 
@@ -212,18 +226,20 @@ void http_session::on_truncate(beast::error_code ec, std::size_t) {
 
 void http_session::do_reset() {
     beast::error_code ec;
-    stream_.socket().set_option(net::socket_base::linger(true, 0), ec); // close sends RST
+    socket_.set_option(net::socket_base::linger(true, 0), ec); // close sends RST
     state_ = state::closed;
-    stream_.close();
+    deadline_timer_.cancel();
+    socket_.close(ec);
 }
 
 void http_session::do_linger() {
     state_ = state::lingering;
     beast::error_code ec;
-    stream_.socket().shutdown(net::socket_base::shutdown_send, ec);
-    stream_.expires_after(std::min(max_linger, context_->limits.read_timeout));
+    socket_.shutdown(net::socket_base::shutdown_send, ec);
+    set_deadline(
+        std::min<std::chrono::steady_clock::duration>(max_linger, context_->limits.read_timeout));
     buffer_.clear();
-    stream_.async_read_some(
+    socket_.async_read_some(
         buffer_.prepare(4096), // discarded: never committed
         beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
 }
@@ -233,7 +249,7 @@ void http_session::on_linger(beast::error_code ec, std::size_t) {
         return;
     if (ec) // end of stream, deadline or reset: the client had its chance
         return do_close();
-    stream_.async_read_some(
+    socket_.async_read_some(
         buffer_.prepare(4096),
         beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
 }
@@ -253,9 +269,41 @@ void http_session::do_close() {
     if (state_ == state::closed)
         return;
     state_ = state::closed;
+    deadline_timer_.cancel(); // releases the session the pending wait holds
     beast::error_code ec;
-    stream_.socket().shutdown(net::socket_base::shutdown_both, ec);
-    stream_.close(); // pending operations complete with operation_aborted
+    socket_.shutdown(net::socket_base::shutdown_both, ec);
+    socket_.close(ec); // pending operations complete with operation_aborted
+}
+
+// Moves the deadline; the pending wait stays unless it would fire too late. A wait that fires
+// before the deadline re-arms for it (on_deadline), so a keep-alive connection costs one
+// clock read per request and one timer operation per read_timeout.
+void http_session::set_deadline(std::chrono::steady_clock::duration within) {
+    deadline_ = std::chrono::steady_clock::now() + within;
+    if (deadline_ < armed_)
+        arm_deadline(deadline_);
+}
+
+void http_session::clear_deadline() {
+    deadline_ = std::chrono::steady_clock::time_point::max();
+}
+
+void http_session::arm_deadline(std::chrono::steady_clock::time_point at) {
+    armed_ = at;
+    deadline_timer_.expires_at(at); // cancels a pending wait (its handler sees aborted)
+    deadline_timer_.async_wait(
+        beast::bind_front_handler(&http_session::on_deadline, shared_from_this()));
+}
+
+void http_session::on_deadline(beast::error_code ec) {
+    if (ec || state_ == state::closed) // re-armed, closed, or the server is going away
+        return;
+    armed_ = std::chrono::steady_clock::time_point::max();
+    if (deadline_ == std::chrono::steady_clock::time_point::max())
+        return; // between phases; the next set_deadline arms again
+    if (std::chrono::steady_clock::now() < deadline_)
+        return arm_deadline(deadline_);
+    do_close(); // the phase overran: pending I/O completes with operation_aborted
 }
 
 } // namespace emu::server

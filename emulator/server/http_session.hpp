@@ -1,5 +1,5 @@
 #pragma once
-// One HTTP/1.1 connection: read → call the request_handler → write, on its own strand.
+// One HTTP/1.1 connection: read → call the request_handler → write, on its I/O thread.
 #include "server/net.hpp"
 #include "server/request_handler.hpp"
 
@@ -18,11 +18,15 @@ class session_context;
 /// max_target or fields over max_header found once the header was read), an empty one
 /// otherwise. Beast's own header limit is max_target + max_header (it counts the request line
 /// too); the session then holds the target and the fields to their own limits.
-/// All members run on the connection's strand; shutdown() and force_close() may be called
-/// from any thread.
+/// All members run on the connection's thread (its implicit strand, net.hpp); shutdown() and
+/// force_close() may be called from any thread.
+/// Deadlines: reading a request, writing a response and the lingering close each get one;
+/// a timeout closes the connection without an answer. The deadline is a time point that each
+/// phase moves forward, and one timer per connection that is re-armed only when it fires
+/// before the current deadline (or a phase needs an earlier one) — not once per request.
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
-    /// Takes an accepted socket whose executor is the connection's strand.
+    /// Takes an accepted socket whose executor is its I/O thread's io_context.
     http_session(stream_socket&& socket, std::shared_ptr<session_context> context);
     /// Unregisters from the context (the socket closes with the stream).
     ~http_session();
@@ -55,11 +59,18 @@ private:
     void on_shutdown();
     void on_force_close();
     void do_close();
+    void set_deadline(std::chrono::steady_clock::duration within);
+    void clear_deadline();
+    void arm_deadline(std::chrono::steady_clock::time_point at);
+    void on_deadline(beast::error_code ec);
 
-    stream stream_;
+    stream_socket socket_;
     beast::flat_buffer buffer_; // persists across requests: holds pipelined bytes
     std::optional<http::request_parser<http::string_body>> parser_;
-    strand_timer timer_; // reply delays
+    connection_timer timer_;          // reply delays
+    connection_timer deadline_timer_; // see set_deadline
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+    std::chrono::steady_clock::time_point armed_ = std::chrono::steady_clock::time_point::max();
     std::shared_ptr<session_context> context_;
     reply reply_;
     std::string partial_; // bytes of a truncated reply

@@ -37,9 +37,10 @@ void listener::stop() {
 }
 
 void listener::do_accept() {
-    // Round-robin over the I/O threads' contexts; the connection gets a strand of its own.
+    // Round-robin over the I/O threads' contexts; the connection runs on the one thread of its
+    // context (its implicit strand, net.hpp).
     net::io_context& ioc = *pool_[next_++ % pool_.size()];
-    acceptor_.async_accept(strand(ioc.get_executor()),
+    acceptor_.async_accept(ioc.get_executor(),
                            beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 

@@ -9,7 +9,8 @@ namespace emu::server {
 
 class session_context;
 
-/// Accepts connections and starts one http_session per connection, each on a fresh strand.
+/// Accepts connections and starts one http_session per connection, each on the
+/// implicit strand of one I/O thread's io_context (net.hpp).
 /// Connections beyond max_connections are accepted and closed at once.
 class listener : public std::enable_shared_from_this<listener> {
 public:
