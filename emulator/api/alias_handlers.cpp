@@ -20,7 +20,7 @@ bool decode_alias_request(request_context& ctx, domain::function_urn& urn, domai
         return false;
     }
     urn = *parsed;
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if ((err = parse_json_body(ctx, body)))
         return false;
     auto input = decode_alias_input(body, ctx.behaviour);

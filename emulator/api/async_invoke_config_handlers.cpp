@@ -23,7 +23,7 @@ response update_function_async_invoke_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
     auto input = decode_config_input(body, ctx.behaviour);
@@ -34,7 +34,7 @@ response update_function_async_invoke_config(request_context& ctx) {
         return error_answer(ctx, stored.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*stored, ctx.behaviour));
+    return json_answer(ctx, encode_config(*stored, ctx.behaviour, ctx.json));
 }
 
 response show_function_async_invoke_config(request_context& ctx) {
@@ -46,7 +46,7 @@ response show_function_async_invoke_config(request_context& ctx) {
         return error_answer(ctx, config.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*config, ctx.behaviour));
+    return json_answer(ctx, encode_config(*config, ctx.behaviour, ctx.json));
 }
 
 response delete_function_async_invoke_config(request_context& ctx) {
@@ -71,11 +71,12 @@ response list_function_async_invoke_config(request_context& ctx) {
     // Emulation: D10 — the example profile replays the inconsistent documented example.
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_configs_example()));
-    json::array items;
+    json::array items(ctx.json);
+    items.reserve(page->items.size());
     for (auto& c : page->items)
-        items.push_back(encode_config(c, ctx.behaviour));
+        items.push_back(encode_config(c, ctx.behaviour, ctx.json));
     auto info = domain::make_page_info(*req, page->items.size(), page->total, ctx.behaviour);
-    json::object out;
+    json::object out(ctx.json);
     out["async_invoke_configs"] = std::move(items);
     out["count"] = page->total;
     out["page_info"] = {{"next_marker", info.next_marker},

@@ -11,7 +11,7 @@ namespace emu::api {
 namespace json = boost::json;
 
 response create_function(request_context& ctx) {
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
     auto input = decode_function_input(body);
@@ -72,7 +72,7 @@ template <class Update> response update_latest(request_context& ctx, Update&& up
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
     auto input = decode_function_input(body);

@@ -33,7 +33,7 @@ std::optional<response> parse_json_body(request_context& ctx, boost::json::value
     boost::json::parse_options opt;
     opt.max_depth = 64;
     boost::system::error_code ec;
-    out = boost::json::parse(body, ec, {}, opt);
+    out = boost::json::parse(body, ec, ctx.json, opt);
     if (ec)
         return error_answer(ctx, api_errc::malformed_json,
                             "the request body is not valid JSON (" + ec.message() + ")");

@@ -26,7 +26,9 @@ response json_answer(const request_context& ctx, const boost::json::value& body,
 /// 200 with a body given verbatim (documentation example replays).
 response raw_json_answer(const request_context& ctx, std::string body);
 
-/// Parses the body as JSON into `out`; on failure returns the error answer (D26).
+/// Parses the body as JSON into `out`; on failure returns the error answer (D26). The value
+/// lives in ctx.json's memory: declare `out` with it (`json::value body(ctx.json)`), or the
+/// assignment copies the parsed tree into out's own memory.
 std::optional<response> parse_json_body(request_context& ctx, boost::json::value& out);
 
 /// Parses the {function_urn} path parameter (switch strict_urn_length, D09).

@@ -142,7 +142,7 @@ response async_invoke_function(request_context& ctx) {
     if (event.find_first_not_of(" \t\r\n") == std::string::npos) {
         event = "{}"; // no body: an empty event (G)
     } else {
-        json::value body;
+        json::value body(ctx.json); // parse_json_body fills it in place
         if (auto err = parse_json_body(ctx, body))
             return std::move(*err);
         if (!body.is_object())
@@ -180,7 +180,7 @@ response cancel_async_invocation(request_context& ctx) {
         return error_answer(ctx, urn.error(), async_page);
     if (auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.behaviour); !f)
         return error_answer(ctx, f.error(), async_page);
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
     auto* o = body.if_object();

@@ -4,11 +4,10 @@
 // that fired. Bounded (oldest first out). Thread-safe.
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 namespace emu::api {
@@ -26,6 +25,14 @@ struct journal_entry {
     unsigned status = 0; ///< 0: no answer (connection reset by a fault)
     std::string response_body;
     std::string rule; ///< why a non-2xx answer was given (empty for 2xx)
+};
+
+/// What record() copies: views into the request and its answer, valid during the call.
+struct journal_record {
+    std::chrono::system_clock::time_point time;
+    std::string_view request_id, method, target, path, project, headers, body;
+    unsigned status = 0;
+    std::string_view response_body, rule;
 };
 
 /// Filters; every given one must match.
@@ -47,8 +54,10 @@ public:
     /// False when the capacity is 0: callers may skip building entries.
     bool enabled() const { return capacity_ > 0; }
 
-    /// Appends an entry (assigning seq), evicting the oldest beyond capacity.
-    void record(journal_entry e);
+    /// Appends an entry (assigning seq), evicting the oldest beyond capacity. Once full, each
+    /// new entry is copied into the strings of the one it evicts, so recording costs no
+    /// allocation in the steady state (this runs on every request).
+    void record(const journal_record& r);
     /// Matching entries, oldest first, at most q.limit (the newest ones).
     std::vector<journal_entry> find(const journal_query& q) const;
     /// Number of matching entries.
@@ -62,10 +71,13 @@ public:
 
 private:
     static bool matches(const journal_entry& e, const journal_query& q);
+    /// The i-th entry, oldest first (0 ≤ i < ring_.size()); under the lock.
+    const journal_entry& at(std::size_t i) const { return ring_[(oldest_ + i) % ring_.size()]; }
 
     const std::size_t capacity_;
     mutable std::mutex mutex_;
-    std::deque<journal_entry> entries_;
+    std::vector<journal_entry> ring_; // grows to capacity_, then wraps at oldest_
+    std::size_t oldest_ = 0;
     std::uint64_t next_seq_ = 1;
     std::uint64_t evicted_ = 0;
 };

@@ -42,8 +42,9 @@ domain::result<domain::alias_input> decode_alias_input(const boost::json::value&
 std::optional<std::map<std::string, domain::param_value>>
 read_destination_param(std::string_view param);
 
-/// The async-config response object (switches D01 floor, D04, D05).
-boost::json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b);
+/// The async-config response object (switches D01 floor, D04, D05), in `sp`'s memory.
+boost::json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b,
+                                  const boost::json::storage_ptr& sp = {});
 
 /// The function object of create / config / list answers (D05 for last_modified), as the
 /// qualifier `version` ("latest" or a version name) shows it.

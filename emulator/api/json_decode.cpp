@@ -2,8 +2,10 @@
 
 #include "api/json_decode_support.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 
+#include <cstddef>
 #include <initializer_list>
 #include <limits>
 #include <string_view>
@@ -24,13 +26,13 @@ void decode_param(domain::destination_input& d) {
 }
 
 domain::result<domain::destination_input> decode_destination(const json::value& v,
-                                                             const std::string& path, bool reject) {
+                                                             const field_path& path, bool reject) {
     if (!v.is_object())
         return type_error(path, "an object", v);
     domain::destination_input d;
     auto r = for_members(v.get_object(), path, {"destination", "param"}, reject,
                          [&](std::string_view key, const json::value& x,
-                             const std::string& p) -> domain::result<void> {
+                             const field_path& p) -> domain::result<void> {
                              if (key == "destination")
                                  return assign(d.destination, as_string(x, p));
                              if (!x.is_string())
@@ -51,7 +53,9 @@ read_destination_param(std::string_view param) {
     json::parse_options opt;
     opt.max_depth = 16;
     boost::system::error_code ec;
-    json::value v = json::parse(param, ec, {}, opt);
+    alignas(std::max_align_t) unsigned char buffer[1024];
+    json::monotonic_resource memory(buffer, sizeof buffer);
+    json::value v = json::parse(param, ec, &memory, opt);
     if (ec || !v.is_object())
         return std::nullopt;
     std::map<std::string, domain::param_value> fields;
@@ -84,13 +88,13 @@ domain::result<domain::config_input> decode_config_input(const json::value& body
     const bool reject = b.unknown == domain::unknown_fields::reject;
     domain::config_input in;
     auto r = for_members(
-        body.get_object(), "",
+        body.get_object(), {},
         {"max_async_event_age_in_seconds", "max_async_retry_attempts", "destination_config",
          "enable_async_status_log", "log_group_id", "log_stream_id", "log_group_name",
          "log_stream_name"},
         reject,
         [&](std::string_view key, const json::value& v,
-            const std::string& path) -> domain::result<void> {
+            const field_path& path) -> domain::result<void> {
             if (key == "max_async_event_age_in_seconds")
                 return assign(in.max_async_event_age_in_seconds, as_int(v, path));
             if (key == "max_async_retry_attempts")
@@ -111,7 +115,7 @@ domain::result<domain::config_input> decode_config_input(const json::value& body
             in.has_destination_config = true;
             return for_members(v.get_object(), path, {"on_success", "on_failure"}, reject,
                                [&](std::string_view k, const json::value& x,
-                                   const std::string& p) -> domain::result<void> {
+                                   const field_path& p) -> domain::result<void> {
                                    return assign(k == "on_success" ? in.on_success : in.on_failure,
                                                  decode_destination(x, p, reject));
                                });
@@ -126,12 +130,12 @@ domain::result<domain::function_input> decode_function_input(const json::value& 
         return type_error("request body", "a JSON object", body);
     domain::function_input in;
     auto r =
-        for_members(body.get_object(), "",
+        for_members(body.get_object(), {},
                     {"func_name", "package", "runtime", "handler", "code_type", "code_filename",
                      "description", "type", "timeout", "memory_size", "func_code"},
                     false,
                     [&](std::string_view key, const json::value& v,
-                        const std::string& path) -> domain::result<void> {
+                        const field_path& path) -> domain::result<void> {
                         if (key == "timeout")
                             return assign(in.timeout, as_int(v, path));
                         if (key == "memory_size")
@@ -141,7 +145,7 @@ domain::result<domain::function_input> decode_function_input(const json::value& 
                                 return type_error(path, "an object", v);
                             return for_members(v.get_object(), path, {"file", "link"}, false,
                                                [&](std::string_view k, const json::value& x,
-                                                   const std::string& p) -> domain::result<void> {
+                                                   const field_path& p) -> domain::result<void> {
                                                    return assign(k == "file" ? in.func_code_file
                                                                              : in.func_code_link,
                                                                  as_string(x, p));

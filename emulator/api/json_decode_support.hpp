@@ -36,20 +36,50 @@ inline std::string kind_of(const boost::json::value& v) {
     return "a value";
 }
 
-inline domain::error type_error(const std::string& path, std::string_view expected,
-                                const boost::json::value& v) {
-    return domain::make_error(domain::errc::invalid_type, path,
-                              path + " must be " + std::string(expected) + ", got " + kind_of(v));
-}
+/// Where a value sits in the request body ("destination_config.on_success.param"), as a chain
+/// of views into the parsed body on the decoder's stack: the text is built only for an error
+/// message, not for every field decoded.
+class field_path {
+public:
+    /// The body itself (empty path).
+    field_path() = default;
+    /// A root with a name of its own ("request body").
+    field_path(const char* name) : key_(name) {}
+    /// A member of `parent`.
+    field_path(const field_path& parent, std::string_view key) : parent_(&parent), key_(key) {}
+    /// An element of the array at `parent`.
+    field_path(const field_path& parent, std::size_t index)
+        : parent_(&parent), index_(index), is_index_(true) {}
 
-inline std::string join_path(const std::string& parent, std::string_view key) {
-    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+    std::string str() const {
+        if (!parent_)
+            return std::string(key_);
+        std::string s = parent_->str();
+        if (is_index_)
+            return s + "[" + std::to_string(index_) + "]";
+        if (!s.empty())
+            s += '.';
+        return s.append(key_);
+    }
+
+private:
+    const field_path* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
+};
+
+inline domain::error type_error(const field_path& path, std::string_view expected,
+                                const boost::json::value& v) {
+    std::string name = path.str();
+    std::string message = name + " must be " + std::string(expected) + ", got " + kind_of(v);
+    return domain::make_error(domain::errc::invalid_type, std::move(name), std::move(message));
 }
 
 /// Walks the members of an object: known keys go to `on_key`, unknown ones are ignored
 /// or rejected (Emulation: D07, switch unknown_fields).
 template <class F>
-domain::result<void> for_members(const boost::json::object& o, const std::string& path,
+domain::result<void> for_members(const boost::json::object& o, const field_path& path,
                                  std::initializer_list<std::string_view> known, bool reject,
                                  F&& on_key) {
     for (auto& kv : o) {
@@ -58,18 +88,19 @@ domain::result<void> for_members(const boost::json::object& o, const std::string
         for (auto k : known)
             is_known = is_known || k == key;
         if (is_known) {
-            if (auto r = on_key(key, kv.value(), join_path(path, key)); !r)
+            if (auto r = on_key(key, kv.value(), field_path(path, key)); !r)
                 return r;
         } else if (reject) {
-            return domain::make_error(domain::errc::invalid_format, join_path(path, key),
-                                      "unknown field " + join_path(path, key) +
-                                          " (switch unknown_fields=reject)");
+            std::string name = field_path(path, key).str();
+            std::string message = "unknown field " + name + " (switch unknown_fields=reject)";
+            return domain::make_error(domain::errc::invalid_format, std::move(name),
+                                      std::move(message));
         }
     }
     return {};
 }
 
-inline domain::result<std::int64_t> as_int(const boost::json::value& v, const std::string& path) {
+inline domain::result<std::int64_t> as_int(const boost::json::value& v, const field_path& path) {
     if (v.is_int64())
         return v.get_int64();
     if (v.is_uint64()) // above INT64_MAX: outside every documented range
@@ -77,13 +108,13 @@ inline domain::result<std::int64_t> as_int(const boost::json::value& v, const st
     return type_error(path, "an integer", v);
 }
 
-inline domain::result<std::string> as_string(const boost::json::value& v, const std::string& path) {
+inline domain::result<std::string> as_string(const boost::json::value& v, const field_path& path) {
     if (v.is_string())
         return std::string(v.get_string());
     return type_error(path, "a string", v);
 }
 
-inline domain::result<bool> as_bool(const boost::json::value& v, const std::string& path) {
+inline domain::result<bool> as_bool(const boost::json::value& v, const field_path& path) {
     if (v.is_bool())
         return v.get_bool();
     return type_error(path, "a boolean", v);

@@ -15,14 +15,14 @@ bool rejects(const domain::behaviour& b) {
     return b.unknown == domain::unknown_fields::reject;
 }
 
-domain::result<domain::version_rule> decode_rule(const json::value& v, const std::string& path,
+domain::result<domain::version_rule> decode_rule(const json::value& v, const field_path& path,
                                                  bool reject) {
     if (!v.is_object())
         return type_error(path, "an object", v);
     domain::version_rule rule;
     auto r = for_members(v.get_object(), path, {"rule_type", "param", "op", "value"}, reject,
                          [&](std::string_view key, const json::value& x,
-                             const std::string& p) -> domain::result<void> {
+                             const field_path& p) -> domain::result<void> {
                              auto& target = key == "rule_type" ? rule.rule_type
                                             : key == "param"   ? rule.param
                                             : key == "op"      ? rule.op
@@ -35,21 +35,21 @@ domain::result<domain::version_rule> decode_rule(const json::value& v, const std
 }
 
 domain::result<domain::version_strategy> decode_strategy(const json::value& v,
-                                                         const std::string& path, bool reject) {
+                                                         const field_path& path, bool reject) {
     if (!v.is_object())
         return type_error(path, "an object", v);
     domain::version_strategy s;
     auto r = for_members(v.get_object(), path, {"combine_type", "rules"}, reject,
                          [&](std::string_view key, const json::value& x,
-                             const std::string& p) -> domain::result<void> {
+                             const field_path& p) -> domain::result<void> {
                              if (key == "combine_type")
                                  return assign(s.combine_type, as_string(x, p));
                              if (!x.is_array())
                                  return type_error(p, "an array", x);
                              auto& rules = s.rules.emplace();
                              for (std::size_t i = 0; i < x.get_array().size(); ++i) {
-                                 auto rule = decode_rule(x.get_array()[i],
-                                                         p + "[" + std::to_string(i) + "]", reject);
+                                 auto rule =
+                                     decode_rule(x.get_array()[i], field_path(p, i), reject);
                                  if (!rule)
                                      return rule.error();
                                  rules.push_back(std::move(*rule));
@@ -63,13 +63,13 @@ domain::result<domain::version_strategy> decode_strategy(const json::value& v,
 
 /// A JSON object of name → T, each value decoded by `one`.
 template <class T, class F>
-domain::result<std::map<std::string, T>> decode_map(const json::value& v, const std::string& path,
+domain::result<std::map<std::string, T>> decode_map(const json::value& v, const field_path& path,
                                                     F&& one) {
     if (!v.is_object())
         return type_error(path, "an object", v);
     std::map<std::string, T> out;
     for (auto& kv : v.get_object()) {
-        auto item = one(kv.value(), join_path(path, kv.key()));
+        auto item = one(kv.value(), field_path(path, kv.key()));
         if (!item)
             return item.error();
         out.emplace(std::string(kv.key()), std::move(*item));
@@ -84,9 +84,9 @@ domain::result<domain::publish_input> decode_publish_input(const json::value& bo
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     domain::publish_input in;
-    auto r = for_members(body.get_object(), "", {"digest", "version", "description"}, rejects(b),
+    auto r = for_members(body.get_object(), {}, {"digest", "version", "description"}, rejects(b),
                          [&](std::string_view key, const json::value& v,
-                             const std::string& path) -> domain::result<void> {
+                             const field_path& path) -> domain::result<void> {
                              auto& target = key == "digest"    ? in.digest
                                             : key == "version" ? in.version
                                                                : in.description;
@@ -104,19 +104,19 @@ domain::result<domain::alias_input> decode_alias_input(const json::value& body,
     const bool reject = rejects(b);
     domain::alias_input in;
     auto r = for_members(
-        body.get_object(), "",
+        body.get_object(), {},
         {"name", "version", "description", "additional_version_weights",
          "additional_version_strategy"},
         reject,
         [&](std::string_view key, const json::value& v,
-            const std::string& path) -> domain::result<void> {
+            const field_path& path) -> domain::result<void> {
             if (key == "additional_version_weights")
                 return assign(in.additional_version_weights,
                               decode_map<std::int64_t>(v, path, as_int));
             if (key == "additional_version_strategy")
                 return assign(in.additional_version_strategy,
                               decode_map<domain::version_strategy>(
-                                  v, path, [&](const json::value& x, const std::string& p) {
+                                  v, path, [&](const json::value& x, const field_path& p) {
                                       return decode_strategy(x, p, reject);
                                   }));
             auto& target = key == "name" ? in.name : key == "version" ? in.version : in.description;

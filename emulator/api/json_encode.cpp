@@ -9,8 +9,8 @@ namespace json = boost::json;
 
 namespace {
 
-json::object encode_target(const domain::destination_target& t) {
-    json::object o;
+json::object encode_target(const domain::destination_target& t, const json::storage_ptr& sp) {
+    json::object o(2, sp);
     o["destination"] = t.destination;
     o["param"] = t.param;
     return o;
@@ -18,8 +18,9 @@ json::object encode_target(const domain::destination_target& t) {
 
 } // namespace
 
-json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b) {
-    json::object o;
+json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b,
+                           const json::storage_ptr& sp) {
+    json::object o(8, sp);
     o["func_urn"] = c.func_urn;
     // Emulation: D01 — optionally report the response tables' floor of 60 seconds.
     o["max_async_event_age_in_seconds"] =
@@ -27,11 +28,11 @@ json::object encode_config(const domain::async_invoke_config& c, const domain::b
     o["max_async_retry_attempts"] = c.max_async_retry_attempts;
     // Emulation: D04 — examples always show destination_config; the tables mark it optional.
     if (!c.destination_config.empty() || b.emit_empty_destination_config) {
-        json::object d;
+        json::object d(2, sp);
         if (c.destination_config.on_success)
-            d["on_success"] = encode_target(*c.destination_config.on_success);
+            d["on_success"] = encode_target(*c.destination_config.on_success, sp);
         if (c.destination_config.on_failure)
-            d["on_failure"] = encode_target(*c.destination_config.on_failure);
+            d["on_failure"] = encode_target(*c.destination_config.on_failure, sp);
         o["destination_config"] = std::move(d);
     }
     // Emulation: D05 — created_time and last_modified have different documented shapes.

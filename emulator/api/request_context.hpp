@@ -6,6 +6,8 @@
 #include "domain/clock.hpp"
 #include "domain/function_urn.hpp"
 
+#include <boost/json/storage_ptr.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,9 @@ struct request_context {
     std::vector<std::pair<std::string, std::string>> query; ///< decoded, in order
     domain::time_point now;
     std::string rule; ///< set by error_answer: what made the answer non-2xx (journal)
+    /// Memory for the request's JSON (the parsed body, the answer before serialising): a
+    /// monotonic buffer freed at once when the request is done.
+    boost::json::storage_ptr json = {};
 
     /// The first value of a query parameter.
     std::optional<std::string_view> query_param(std::string_view name) const {

@@ -15,7 +15,10 @@
 #include "api/uri.hpp"
 #include "api/version_handlers.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <cctype>
+#include <cstddef>
 #include <exception>
 #include <iostream>
 
@@ -138,7 +141,10 @@ router::router(service& svc) : svc_(svc) {
 outcome router::handle(const request& req) const {
     response_meta meta{req.version(), req.keep_alive(), svc_.ids.uuid()};
     try {
-        request_context ctx{req, svc_, {}, meta, {}, {}, {}, {}, {}, {}};
+        // Enough for the JSON of a typical request and answer; more comes from the heap.
+        alignas(std::max_align_t) unsigned char json_buffer[4096];
+        boost::json::monotonic_resource json_memory(json_buffer, sizeof json_buffer);
+        request_context ctx{req, svc_, {}, meta, {}, {}, {}, {}, {}, {}, &json_memory};
         std::string_view path = req.target().substr(0, req.target().find('?'));
         if (svc_.control.enabled && (path == "/_emulator" || path.starts_with("/_emulator/"))) {
             ctx.behaviour = svc_.behaviours.defaults();
@@ -194,21 +200,23 @@ outcome router::handle_public(request_context& ctx) const {
 
     if (!svc_.journal.enabled())
         return out;
-    journal_entry e;
-    e.time = svc_.clocks.now(project);
-    e.request_id = ctx.meta.request_id;
-    e.method = req.method_string();
-    e.target = target;
-    e.path = path;
-    e.project = project;
-    for (auto& f : req) {
-        e.headers.append(f.name_string()).append(": ").append(f.value()).append("\r\n");
-    }
-    e.body = req.body();
-    e.status = out.how == delivery::reset ? 0 : out.res.result_int();
-    e.response_body = out.how == delivery::reset ? "" : out.res.body();
-    e.rule = ctx.rule;
-    svc_.journal.record(std::move(e));
+    // One buffer per thread for the header lines: no allocation per request once warm.
+    thread_local std::string headers;
+    headers.clear();
+    for (auto& f : req)
+        headers.append(f.name_string()).append(": ").append(f.value()).append("\r\n");
+    const bool answered = out.how != delivery::reset;
+    svc_.journal.record({.time = svc_.clocks.now(project),
+                         .request_id = ctx.meta.request_id,
+                         .method = req.method_string(),
+                         .target = target,
+                         .path = path,
+                         .project = project,
+                         .headers = headers,
+                         .body = req.body(),
+                         .status = answered ? out.res.result_int() : 0,
+                         .response_body = answered ? std::string_view(out.res.body()) : "",
+                         .rule = ctx.rule});
     return out;
 }
 

@@ -66,6 +66,7 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
 
 std::vector<std::string_view> split_path(std::string_view path) {
     std::vector<std::string_view> out;
+    out.reserve(8); // every API path has fewer segments
     if (!path.empty() && path.front() == '/')
         path.remove_prefix(1);
     while (true) {

@@ -12,7 +12,7 @@ response create_function_version(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    json::value body;
+    json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
     auto input = decode_publish_input(body, ctx.behaviour);
