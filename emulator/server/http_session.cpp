@@ -3,9 +3,9 @@
 #include "server/session_context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <iostream>
-#include <sstream>
 #include <string_view>
 
 namespace emu::server {
@@ -29,6 +29,22 @@ transport_error classify_request_line(std::string_view raw, std::size_t max_targ
     const auto target_size = std::min(target.find(' '), target.size());
     return target_size > max_target ? transport_error::target_too_long
                                     : transport_error::header_too_large;
+}
+
+/// Replaces `out` with the response's status line, fields and blank line.
+void write_header(const http::response_header<>& h, std::string& out) {
+    out.clear();
+    out.append(h.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    const unsigned status = h.result_int();
+    out.push_back(static_cast<char>('0' + status / 100 % 10));
+    out.push_back(static_cast<char>('0' + status / 10 % 10));
+    out.push_back(static_cast<char>('0' + status % 10));
+    out.push_back(' ');
+    out.append(h.reason());
+    out.append("\r\n");
+    for (const auto& field : h)
+        out.append(field.name_string()).append(": ").append(field.value()).append("\r\n");
+    out.append("\r\n");
 }
 
 void log_handler_failure(std::string_view what) {
@@ -191,12 +207,18 @@ void http_session::do_act() {
     }
 }
 
+// The header goes out of a buffer the session reuses and the body straight from the message,
+// in one gathered write: Beast's serializer would do the same through several layers of
+// buffer views on every response. The message always has its Content-Length (do_reply).
 void http_session::do_write() {
+    auto& m = reply_.message;
     if (close_after_ || stopping_)
-        reply_.message.keep_alive(false);
+        m.keep_alive(false);
+    write_header(m.base(), head_);
     set_deadline(context_->limits.read_timeout); // a client that never reads
-    http::async_write(socket_, reply_.message,
-                      beast::bind_front_handler(&http_session::on_write, shared_from_this()));
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(m.body())};
+    net::async_write(socket_, buffers,
+                     beast::bind_front_handler(&http_session::on_write, shared_from_this()));
 }
 
 void http_session::on_write(beast::error_code ec, std::size_t) {
@@ -209,10 +231,9 @@ void http_session::on_write(beast::error_code ec, std::size_t) {
 }
 
 void http_session::do_truncate() {
-    std::ostringstream header;
-    header << reply_.message.base();
+    write_header(reply_.message.base(), partial_);
     const auto& body = reply_.message.body();
-    partial_ = std::move(header).str() + body.substr(0, body.size() / 2);
+    partial_.append(body, 0, body.size() / 2);
     set_deadline(context_->limits.read_timeout);
     net::async_write(socket_, net::buffer(partial_),
                      beast::bind_front_handler(&http_session::on_truncate, shared_from_this()));

@@ -73,6 +73,7 @@ private:
     std::chrono::steady_clock::time_point armed_ = std::chrono::steady_clock::time_point::max();
     std::shared_ptr<session_context> context_;
     reply reply_;
+    std::string head_;    // the response header being written (reused)
     std::string partial_; // bytes of a truncated reply
     state state_ = state::reading;
     bool close_after_ = false;
