@@ -67,12 +67,19 @@ void credential_store::add(credential c) {
     std::lock_guard lock(mutex_);
     std::erase_if(credentials_, [&](auto& x) { return x.access_key == c.access_key; });
     credentials_.push_back(std::move(c));
+    count();
 }
 
 void credential_store::add(auth_token t) {
     std::lock_guard lock(mutex_);
     std::erase_if(tokens_, [&](auto& x) { return x.token == t.token; });
     tokens_.push_back(std::move(t));
+    count();
+}
+
+void credential_store::count() noexcept {
+    credential_count_.store(credentials_.size(), std::memory_order_release);
+    token_count_.store(tokens_.size(), std::memory_order_release);
 }
 
 std::vector<credential> credential_store::credentials() const {
@@ -86,6 +93,8 @@ std::vector<auth_token> credential_store::tokens() const {
 }
 
 std::optional<credential> credential_store::find_access_key(std::string_view ak) const {
+    if (!has_credentials())
+        return std::nullopt;
     std::lock_guard lock(mutex_);
     for (auto& c : credentials_)
         if (c.access_key == ak)
@@ -94,6 +103,8 @@ std::optional<credential> credential_store::find_access_key(std::string_view ak)
 }
 
 std::optional<auth_token> credential_store::find_token(std::string_view token) const {
+    if (!has_tokens())
+        return std::nullopt;
     std::lock_guard lock(mutex_);
     for (auto& t : tokens_)
         if (t.token == token)
@@ -102,19 +113,18 @@ std::optional<auth_token> credential_store::find_token(std::string_view token) c
 }
 
 bool credential_store::has_tokens() const {
-    std::lock_guard lock(mutex_);
-    return !tokens_.empty();
+    return token_count_.load(std::memory_order_acquire) > 0;
 }
 
 bool credential_store::has_credentials() const {
-    std::lock_guard lock(mutex_);
-    return !credentials_.empty();
+    return credential_count_.load(std::memory_order_acquire) > 0;
 }
 
 void credential_store::clear() {
     std::lock_guard lock(mutex_);
     credentials_.clear();
     tokens_.clear();
+    count();
 }
 
 std::optional<auth_failure> authenticate(const request& req, std::string_view project,

@@ -5,6 +5,7 @@
 #include "api/http_types.hpp"
 #include "domain/clock.hpp"
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -46,9 +47,14 @@ public:
     void clear();
 
 private:
+    void count() noexcept; ///< lock held: publishes the sizes below
+
     mutable std::mutex mutex_;
     std::vector<credential> credentials_;
     std::vector<auth_token> tokens_;
+    // The sizes, for the lock-free checks of every request (usually: none configured).
+    std::atomic<std::size_t> credential_count_{0};
+    std::atomic<std::size_t> token_count_{0};
 };
 
 /// Why a request was not authenticated: the gateway's message suffix (spec §11.2).

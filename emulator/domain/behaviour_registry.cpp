@@ -3,38 +3,80 @@
 #include <mutex>
 
 namespace emu::domain {
+namespace {
+
+std::atomic<std::uint64_t> next_version{1};
+
+std::uint64_t new_version() {
+    return next_version.fetch_add(1, std::memory_order_relaxed);
+}
+
+struct defaults_copy {
+    const behaviour_registry* owner = nullptr;
+    std::uint64_t version = 0;
+    behaviour value;
+};
+thread_local defaults_copy cache;
+
+} // namespace
+
+/// A change: the exclusive lock, then a new version (and `plain_`) before it is released.
+class behaviour_registry::writer {
+public:
+    explicit writer(behaviour_registry& r) : r_(r), lock_(r.mutex_) {}
+    ~writer() {
+        r_.plain_.store(r_.projects_.empty(), std::memory_order_release);
+        r_.version_.store(new_version(), std::memory_order_release);
+    }
+    writer(const writer&) = delete;
+    writer& operator=(const writer&) = delete;
+
+private:
+    behaviour_registry& r_;
+    std::unique_lock<std::shared_mutex> lock_;
+};
+
+behaviour_registry::behaviour_registry(behaviour defaults)
+    : version_(new_version()), defaults_(defaults) {}
+
+behaviour behaviour_registry::cached_defaults() const {
+    if (cache.owner == this && cache.version == version_.load(std::memory_order_acquire))
+        return cache.value;
+    std::shared_lock lock(mutex_);
+    cache = {this, version_.load(std::memory_order_relaxed), defaults_};
+    return defaults_;
+}
 
 behaviour behaviour_registry::for_project(std::string_view project) const {
+    if (plain_.load(std::memory_order_acquire))
+        return cached_defaults();
     std::shared_lock lock(mutex_);
-    if (projects_.empty())
-        return defaults_;
     auto it = projects_.find(project);
     return it == projects_.end() ? defaults_ : it->second;
 }
 
 behaviour behaviour_registry::defaults() const {
-    std::shared_lock lock(mutex_);
-    return defaults_;
+    return cached_defaults();
 }
 
 void behaviour_registry::set_defaults(const behaviour& b) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     defaults_ = b;
 }
 
 void behaviour_registry::set_project(std::string_view project, const behaviour& b) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     projects_.insert_or_assign(std::string(project), b);
 }
 
 void behaviour_registry::clear_project(std::string_view project) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     if (auto it = projects_.find(project); it != projects_.end())
         projects_.erase(it);
 }
 
 void behaviour_registry::clear() {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     projects_.clear();
 }
 

@@ -3,6 +3,8 @@
 // (control API). Thread-safe; answers copies.
 #include "domain/behaviour.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <shared_mutex>
@@ -14,7 +16,7 @@ namespace emu::domain {
 
 class behaviour_registry {
 public:
-    explicit behaviour_registry(behaviour defaults = {}) : defaults_(defaults) {}
+    explicit behaviour_registry(behaviour defaults = {});
 
     /// The switches in force for `project`.
     behaviour for_project(std::string_view project) const;
@@ -33,7 +35,17 @@ public:
     std::vector<std::string> projects() const;
 
 private:
+    class writer;
+    /// The defaults, from this thread's copy while no writer has run since it was taken.
+    behaviour cached_defaults() const;
+
     mutable std::shared_mutex mutex_;
+    // Read on every request by every I/O thread, written by the control API now and then: a
+    // reader that finds no project overrides (`plain_`) and an unchanged `version_` uses its
+    // thread's copy of the defaults without touching the lock's cache line. Versions are
+    // unique in the process (a registry at a reused address never matches a stale copy).
+    std::atomic<std::uint64_t> version_;
+    std::atomic<bool> plain_{true};
     behaviour defaults_;
     std::map<std::string, behaviour, std::less<>> projects_;
 };

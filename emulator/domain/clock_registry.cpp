@@ -39,7 +39,25 @@ time_point clock_registry::read(const clock_state& s) const {
     return bounded(time_point(plus(base_.now().time_since_epoch(), s.offset)));
 }
 
+/// A change: the exclusive lock, and real_time_ brought up to date before it is released.
+class clock_registry::writer {
+public:
+    explicit writer(clock_registry& r) : r_(r), lock_(r.mutex_) {}
+    ~writer() {
+        r_.real_time_.store(r_.projects_.empty() && r_.default_ == clock_state{},
+                            std::memory_order_release);
+    }
+    writer(const writer&) = delete;
+    writer& operator=(const writer&) = delete;
+
+private:
+    clock_registry& r_;
+    std::unique_lock<std::shared_mutex> lock_;
+};
+
 time_point clock_registry::now(std::string_view project) const {
+    if (real_time_.load(std::memory_order_acquire))
+        return read(clock_state{});
     std::shared_lock lock(mutex_);
     if (!project.empty())
         if (auto it = projects_.find(project); it != projects_.end())
@@ -70,21 +88,21 @@ clock_state& clock_registry::own(std::string_view project) {
 }
 
 void clock_registry::freeze_at(std::string_view project, time_point t) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     auto& s = own(project);
     s.frozen = true;
     s.frozen_at = t;
 }
 
 void clock_registry::freeze(std::string_view project) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     auto& s = own(project);
     s.frozen_at = read(s);
     s.frozen = true;
 }
 
 void clock_registry::unfreeze(std::string_view project) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     auto& s = own(project);
     if (s.frozen)
         s.offset = plus(bounded(s.frozen_at).time_since_epoch(), -base_.now().time_since_epoch());
@@ -92,7 +110,7 @@ void clock_registry::unfreeze(std::string_view project) {
 }
 
 void clock_registry::advance(std::string_view project, time_point::duration d) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     auto& s = own(project);
     if (s.frozen)
         s.frozen_at = bounded(time_point(plus(s.frozen_at.time_since_epoch(), d)));
@@ -101,12 +119,12 @@ void clock_registry::advance(std::string_view project, time_point::duration d) {
 }
 
 void clock_registry::restore(std::string_view project, const clock_state& s) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     own(project) = s;
 }
 
 void clock_registry::reset(std::string_view project) {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     if (project.empty())
         default_ = {};
     else if (auto it = projects_.find(project); it != projects_.end())
@@ -114,7 +132,7 @@ void clock_registry::reset(std::string_view project) {
 }
 
 void clock_registry::reset_all() {
-    std::unique_lock lock(mutex_);
+    const writer lock(*this);
     default_ = {};
     projects_.clear();
 }

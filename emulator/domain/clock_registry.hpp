@@ -4,6 +4,7 @@
 // advances, freezes and unfreezes it. Thread-safe.
 #include "domain/clock.hpp"
 
+#include <atomic>
 #include <map>
 #include <optional>
 #include <shared_mutex>
@@ -57,8 +58,13 @@ private:
     time_point read(const clock_state& s) const;
     clock_state& own(std::string_view project); ///< creates from the default (lock held)
 
+    class writer;
+
     const clock& base_;
     mutable std::shared_mutex mutex_;
+    // True while every project follows a default clock that is plain real time (the usual
+    // case): now() then reads the base clock without taking the lock.
+    std::atomic<bool> real_time_{true};
     clock_state default_;
     std::map<std::string, clock_state, std::less<>> projects_;
 };

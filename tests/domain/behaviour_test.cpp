@@ -1,6 +1,7 @@
 // Unit tests of domain/behaviour: the switch table, presets and switch assignment
 // (style "Deliberate discrepancies"; spec §13/§14).
 #include "domain/behaviour.hpp"
+#include "domain/behaviour_registry.hpp"
 
 #include "test_print.hpp"
 
@@ -8,6 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -357,6 +359,39 @@ BOOST_AUTO_TEST_CASE(differing_switches_lists_names_in_table_order) {
                boost::test_tools::per_element());
     BOOST_TEST(to_strings(differing_switches(b, a)) == to_strings(differing_switches(a, b)),
                boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// for_project() serves the defaults from a per-thread copy while nothing changed: every change
+// must reach the next read, also for a new registry built where an old one lived.
+BOOST_AUTO_TEST_SUITE(behaviour_registry_cache)
+
+BOOST_AUTO_TEST_CASE(changes_reach_the_next_read) {
+    behaviour_registry r;
+    BOOST_TEST((r.for_project("p1").put_mode == behaviour{}.put_mode));
+    behaviour merge;
+    merge.put_mode = update_mode::merge;
+    r.set_defaults(merge);
+    BOOST_TEST((r.for_project("p1").put_mode == update_mode::merge));
+    r.set_project("p2", behaviour{});
+    BOOST_TEST((r.for_project("p2").put_mode == behaviour{}.put_mode));
+    BOOST_TEST((r.for_project("p1").put_mode == update_mode::merge));
+    r.clear();
+    BOOST_TEST((r.for_project("p2").put_mode == update_mode::merge));
+    r.set_defaults(behaviour{});
+    BOOST_TEST((r.defaults().put_mode == behaviour{}.put_mode));
+}
+
+BOOST_AUTO_TEST_CASE(a_registry_at_a_reused_address_is_not_served_a_stale_copy) {
+    behaviour merge;
+    merge.put_mode = update_mode::merge;
+    std::optional<behaviour_registry> r;
+    r.emplace(merge);
+    BOOST_TEST((r->for_project("p").put_mode == update_mode::merge));
+    r.reset();
+    r.emplace(behaviour{}); // same storage
+    BOOST_TEST((r->for_project("p").put_mode == behaviour{}.put_mode));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -66,3 +66,28 @@ BOOST_AUTO_TEST_CASE(a_restored_offset_of_any_size_is_bounded) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// now() skips the lock while every clock is plain real time; each change must switch that off
+// and a reset must switch it back on.
+BOOST_AUTO_TEST_SUITE(clock_registry_real_time_path)
+
+BOOST_AUTO_TEST_CASE(every_change_is_seen_by_the_next_read) {
+    manual_clock base{start};
+    clock_registry clocks{base};
+    BOOST_TEST((clocks.now("p1") == start));
+    clocks.advance("p1", hours{1});
+    BOOST_TEST((clocks.now("p1") == start + hours{1}));
+    BOOST_TEST((clocks.now("p2") == start));
+    clocks.reset("p1");
+    BOOST_TEST((clocks.now("p1") == start));
+    clocks.freeze_at("", start - hours{2});
+    BOOST_TEST((clocks.now("p2") == start - hours{2}));
+    base.advance(seconds{5});
+    BOOST_TEST((clocks.now("p2") == start - hours{2})); // frozen
+    clocks.reset_all();
+    BOOST_TEST((clocks.now("p2") == start + seconds{5})); // real time again
+    clocks.restore("", clock_state{false, {}, seconds{3}});
+    BOOST_TEST((clocks.now("p2") == start + seconds{8}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
