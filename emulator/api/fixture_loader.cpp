@@ -319,7 +319,7 @@ private:
             return fail(urn.error());
         auto now = svc_.clocks.now(project);
         auto built =
-            domain::build_config(*input, std::nullopt, b, {project, svc_.region}, urn->full(), now);
+            domain::build_config(*input, nullptr, b, {project, svc_.region}, urn->full(), now);
         if (!built)
             return fail(built.error());
         if (auto e = timestamp(v.get_object(), "created_time", path, built->created_time))

@@ -21,18 +21,14 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
         return err;
     auto it = std::find_if(e->configs.begin(), e->configs.end(),
                            [&](auto& c) { return c.first == q.qualifier; });
-    std::optional<async_invoke_config> existing;
-    if (it != e->configs.end())
-        existing = it->second;
-    auto built = build_config(in, existing, b, urn_defaults{project, urn.region},
-                              e->record.func_urn(q.qualifier), now);
+    auto built =
+        build_config(in, it != e->configs.end() ? &it->second : nullptr, b,
+                     urn_defaults{project, urn.region}, e->record.func_urn(q.qualifier), now);
     if (!built)
         return built.error();
     if (it != e->configs.end())
-        it->second = *built;
-    else
-        e->configs.emplace_back(q.qualifier, *built);
-    return built;
+        return it->second = std::move(*built);
+    return e->configs.emplace_back(q.qualifier, std::move(*built)).second;
 }
 
 result<async_invoke_config> function_store::get_config(std::string_view project,

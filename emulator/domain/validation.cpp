@@ -107,10 +107,10 @@ result<std::optional<destination_target>> build_target(const std::string& path,
         return std::optional<destination_target>{};
     if (!in.destination)
         return missing(path + ".destination", " when param is given");
-    std::vector<std::string_view> allowed{"OBS", "SMN", "FunctionGraph"};
     // Emulation: D06 — the API pages list three destinations, the SDKs and Terraform four.
-    if (b.allow_dis_destination)
-        allowed.insert(allowed.begin() + 2, "DIS");
+    static const std::vector<std::string_view> documented{"OBS", "SMN", "FunctionGraph"};
+    static const std::vector<std::string_view> with_dis{"OBS", "SMN", "DIS", "FunctionGraph"};
+    const auto& allowed = b.allow_dis_destination ? with_dis : documented;
     if (std::find(allowed.begin(), allowed.end(), *in.destination) == allowed.end())
         return make_error(errc::invalid_enum, path + ".destination",
                           path + ".destination must be one of " + join(allowed) + ", got '" +
@@ -139,9 +139,9 @@ async_invoke_config default_config(const behaviour& b, std::string func_urn) {
 }
 
 result<async_invoke_config> build_config(const config_input& in,
-                                         const std::optional<async_invoke_config>& existing,
-                                         const behaviour& b, const urn_defaults& defaults,
-                                         std::string func_urn, time_point now) {
+                                         const async_invoke_config* existing, const behaviour& b,
+                                         const urn_defaults& defaults, std::string func_urn,
+                                         time_point now) {
     // Emulation: spec §1.4 (G) — replace (omitted fields take their defaults) or merge.
     async_invoke_config c =
         existing && b.put_mode == update_mode::merge ? *existing : default_config(b, func_urn);
@@ -166,13 +166,13 @@ result<async_invoke_config> build_config(const config_input& in,
             auto t = build_target("destination_config.on_success", *in.on_success, b, defaults);
             if (!t)
                 return t.error();
-            d.on_success = *t;
+            d.on_success = std::move(*t);
         }
         if (in.on_failure) {
             auto t = build_target("destination_config.on_failure", *in.on_failure, b, defaults);
             if (!t)
                 return t.error();
-            d.on_failure = *t;
+            d.on_failure = std::move(*t);
         }
         c.destination_config = std::move(d);
     }

@@ -56,7 +56,7 @@ inline config_input with_on_failure(destination_input d) {
 inline result<async_invoke_config> build(const config_input& in, const behaviour& b = {},
                                          const std::optional<async_invoke_config>& existing = {},
                                          time_point now = at(1000)) {
-    return build_config(in, existing, b, defaults, self_urn, now);
+    return build_config(in, existing ? &*existing : nullptr, b, defaults, self_urn, now);
 }
 
 inline void check_error(const result<async_invoke_config>& r, errc code, const std::string& field,

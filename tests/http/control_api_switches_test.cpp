@@ -107,7 +107,8 @@ BOOST_AUTO_TEST_CASE(project_switches_change_that_project_only) {
               R"({"switches":{"bad_json":"406","emit_empty_destination_config":false}})");
     BOOST_TEST(body_of(r).at("switches").at("retry_max") == "8");
     BOOST_TEST(body_of(r).at("switches").at("bad_json") == "406");
-    auto now = bare_get(c, project_a)["X-Emulator-Switches"];
+    const auto answer = bare_get(c, project_a); // `now` views into its header
+    auto now = answer["X-Emulator-Switches"];
     BOOST_TEST(now == header_for(observed(
                           "retry_max=8,bad_json=406,emit_empty_destination_config=false")));
     BOOST_TEST(now.find("bad_json") == std::string::npos);
