@@ -72,11 +72,16 @@ std::string content_type_problem(const request& req, domain::content_type_rule r
            ")";
 }
 
-/// The raw {project_id} segment of a /v2 path, decoded; empty otherwise.
-std::string project_of(const std::vector<std::string_view>& segments) {
+/// The {project_id} segment of a /v2/{project_id}/… path, decoded; empty otherwise.
+std::string project_of(std::string_view path) {
+    constexpr std::string_view prefix = "v2/";
+    if (path.starts_with('/')) // optional, as for split_path
+        path.remove_prefix(1);
     std::string p;
-    if (segments.size() >= 2 && segments[0] == "v2" && percent_decode(segments[1], p) &&
-        is_project_id(p))
+    if (!path.starts_with(prefix))
+        return p;
+    const auto segment = path.substr(prefix.size(), path.find('/', prefix.size()) - prefix.size());
+    if (percent_decode(segment, p) && is_project_id(p))
         return p;
     return {};
 }
@@ -166,7 +171,7 @@ outcome router::handle_public(request_context& ctx) const {
     const request& req = ctx.req;
     std::string_view target = req.target();
     std::string_view path = target.substr(0, target.find('?'));
-    std::string project = project_of(split_path(path));
+    std::string project = project_of(path);
     ctx.behaviour =
         project.empty() ? svc_.behaviours.defaults() : svc_.behaviours.for_project(project);
 

@@ -69,6 +69,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     if (text.size() > 1024)
         return bad("longer than 1024 characters");
     std::vector<std::string_view> f;
+    f.reserve(8); // the longest accepted form
     for (std::size_t start = 0;;) {
         auto colon = text.find(':', start);
         f.push_back(text.substr(start, colon - start));
@@ -80,24 +81,22 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
             return bad("it contains a space or control character");
 
-    function_urn u;
-    u.region = std::string(defaults.region);
-    u.project_id = std::string(defaults.project_id);
-    u.package = "default";
-    std::string_view qualifier;
+    // Views into `text` (or the defaults) until the URN is known to be valid: one string each.
+    std::string_view region = defaults.region, project_id = defaults.project_id;
+    std::string_view package = "default", function_name, qualifier;
     switch (f.size()) {
     case 1:
-        u.function_name = f[0];
+        function_name = f[0];
         break;
     case 2:
-        u.package = f[0];
-        u.function_name = f[1];
+        package = f[0];
+        function_name = f[1];
         break;
     case 3:
     case 4:
-        u.project_id = f[0];
-        u.package = f[1];
-        u.function_name = f[2];
+        project_id = f[0];
+        package = f[1];
+        function_name = f[2];
         if (f.size() == 4)
             qualifier = f[3];
         break;
@@ -112,10 +111,10 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
                            "<function_name>[:<version>|:!<alias>]");
         if (f[2].empty() || !only(f[2], "-_"))
             return bad("region " + quoted(f[2]) + " is not valid");
-        u.region = f[2];
-        u.project_id = f[3];
-        u.package = f[5];
-        u.function_name = f[6];
+        region = f[2];
+        project_id = f[3];
+        package = f[5];
+        function_name = f[6];
         if (f.size() == 8)
             qualifier = f[7];
         break;
@@ -123,14 +122,19 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         return bad("" + std::to_string(f.size()) +
                    " colon-separated fields; accepted forms have 1, 2, 3, 4, 7 or 8");
     }
-    if (u.project_id.empty() || u.project_id.size() > 64 || !only(u.project_id, "-_"))
-        return bad("project id " + quoted(u.project_id) + " is not valid");
-    if (!is_valid_package_name(u.package))
-        return bad("package " + quoted(u.package) + " must be 1-64 letters, digits, '-' or '_'");
-    if (!is_valid_function_name(u.function_name))
-        return bad("function name " + quoted(u.function_name) +
+    if (project_id.empty() || project_id.size() > 64 || !only(project_id, "-_"))
+        return bad("project id " + quoted(project_id) + " is not valid");
+    if (!is_valid_package_name(package))
+        return bad("package " + quoted(package) + " must be 1-64 letters, digits, '-' or '_'");
+    if (!is_valid_function_name(function_name))
+        return bad("function name " + quoted(function_name) +
                    " must be 1-60 letters, digits, '-' or '_', start with a letter and end "
                    "with a letter or digit");
+    function_urn u;
+    u.region = region;
+    u.project_id = project_id;
+    u.package = package;
+    u.function_name = function_name;
     if (f.size() == 4 || f.size() == 8) {
         u.qualified = true;
         if (qualifier == "latest") {
