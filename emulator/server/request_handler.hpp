@@ -35,8 +35,9 @@ struct reply {
     reply_action action = reply_action::send;
 };
 
-/// The application callbacks. Both are called on the connection's strand and may run
-/// concurrently for different connections, so they must be thread-safe.
+/// The application callbacks. Both are called on the connection's thread (its implicit
+/// strand, net.hpp) and may run concurrently for different connections, so they must be
+/// thread-safe.
 struct request_handler {
     std::function<reply(request&&)> handle;
     std::function<reply(transport_error, const request_header&)> reject;

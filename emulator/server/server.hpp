@@ -28,9 +28,9 @@ struct server_options {
 };
 
 /// An HTTP/1.1 server that hands every request to a request_handler (on the connection's
-/// strand, concurrently across connections). Transport failures close the connection and are
-/// never turned into HTTP; only oversized requests are answered, through `reject`.
-/// Lifecycle: construct, start() once, stop() (or destroy). Not restartable.
+/// implicit strand, concurrently across connections). Transport failures close the connection and
+/// are never turned into HTTP; only oversized requests are answered, through `reject`. Lifecycle:
+/// construct, start() once, stop() (or destroy). Not restartable.
 class server {
 public:
     /// Stores the options and the application callbacks; opens nothing yet.
