@@ -14,22 +14,9 @@ namespace {
 /// Decodes the URN and the alias body; on failure `err` holds the answer.
 bool decode_alias_request(request_context& ctx, domain::function_urn& urn, domain::alias_input& in,
                           std::optional<response>& err) {
-    auto parsed = path_urn(ctx);
-    if (!parsed) {
-        err = error_answer(ctx, parsed.error());
-        return false;
-    }
-    urn = *parsed;
-    json::value body(ctx.json); // parse_json_body fills it in place
-    if ((err = parse_json_body(ctx, body)))
-        return false;
-    auto input = decode_alias_input(body, ctx.behaviour);
-    if (!input) {
-        err = error_answer(ctx, input.error());
-        return false;
-    }
-    in = std::move(*input);
-    return true;
+    return decode_urn_and_body(
+        ctx, [&](const json::value& body) { return decode_alias_input(body, ctx.behaviour); }, urn,
+        in, err);
 }
 
 } // namespace

@@ -20,16 +20,14 @@ bool replay_examples(const request_context& ctx) {
 } // namespace
 
 response update_function_async_invoke_config(request_context& ctx) {
-    auto urn = path_urn(ctx);
-    if (!urn)
-        return error_answer(ctx, urn.error());
-    json::value body(ctx.json); // parse_json_body fills it in place
-    if (auto err = parse_json_body(ctx, body))
+    domain::function_urn urn;
+    domain::config_input input;
+    std::optional<response> err;
+    if (!decode_urn_and_body(
+            ctx, [&](const json::value& body) { return decode_config_input(body, ctx.behaviour); },
+            urn, input, err))
         return std::move(*err);
-    auto input = decode_config_input(body, ctx.behaviour);
-    if (!input)
-        return error_answer(ctx, input.error());
-    auto stored = ctx.svc.store.put_config(ctx.project_id, *urn, *input, ctx.behaviour, ctx.now);
+    auto stored = ctx.svc.store.put_config(ctx.project_id, urn, input, ctx.behaviour, ctx.now);
     if (!stored)
         return error_answer(ctx, stored.error());
     if (replay_examples(ctx))

@@ -95,6 +95,18 @@ json::array wait_for(request_context& ctx, std::size_t min_count, std::size_t wa
     }
 }
 
+/// The ?project_id of a control request on invocations; nullopt when both it is given and
+/// invocations are served, otherwise the error answer.
+std::optional<response> invocations_project(request_context& ctx, std::string& project) {
+    if (!ctx.svc.invocations)
+        return control_error(ctx, "invocations are not served here");
+    auto p = control_project(ctx);
+    if (!p)
+        return control_error(ctx, "project_id is required (?project_id=…)");
+    project = std::move(*p);
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string apply_behaviour(service& svc, const std::string& project, const json::object& body,
@@ -148,21 +160,17 @@ response control_put_behaviour(request_context& ctx) {
 }
 
 response control_delete_behaviours(request_context& ctx) {
-    if (!ctx.svc.invocations)
-        return control_error(ctx, "invocations are not served here");
-    auto project = control_project(ctx);
-    if (!project)
-        return control_error(ctx, "project_id is required (?project_id=…)");
-    ctx.svc.invocations->clear_behaviours(*project);
+    std::string project;
+    if (auto err = invocations_project(ctx, project))
+        return std::move(*err);
+    ctx.svc.invocations->clear_behaviours(project);
     return make_empty_response(http::status::no_content, ctx.meta);
 }
 
 response control_list_invocations(request_context& ctx) {
-    if (!ctx.svc.invocations)
-        return control_error(ctx, "invocations are not served here");
-    auto project = control_project(ctx);
-    if (!project)
-        return control_error(ctx, "project_id is required (?project_id=…)");
+    std::string project;
+    if (auto err = invocations_project(ctx, project))
+        return std::move(*err);
     std::size_t min_count = 0, wait_ms = 0;
     std::string err;
     if (!wait_params(ctx, min_count, wait_ms, err))
@@ -180,7 +188,7 @@ response control_list_invocations(request_context& ctx) {
         return control_error(ctx, "status must be WAIT, RUNNING, SUCCESS, FAIL or DISCARD");
     auto items = wait_for(ctx, min_count, wait_ms, [&] {
         json::array out;
-        for (auto& r : ctx.svc.invocations->records(*project, f))
+        for (auto& r : ctx.svc.invocations->records(project, f))
             out.push_back({{"request_id", r.request_id},
                            {"function_urn", r.urn.full()},
                            {"status", domain::to_string(r.status)},
@@ -195,17 +203,15 @@ response control_list_invocations(request_context& ctx) {
         return out;
     });
     json::object out{{"count", items.size()},
-                     {"evicted", ctx.svc.invocations->evicted_records(*project)}};
+                     {"evicted", ctx.svc.invocations->evicted_records(project)}};
     out["invocations"] = std::move(items);
     return json_answer(ctx, out);
 }
 
 response control_list_deliveries(request_context& ctx) {
-    if (!ctx.svc.invocations)
-        return control_error(ctx, "invocations are not served here");
-    auto project = control_project(ctx);
-    if (!project)
-        return control_error(ctx, "project_id is required (?project_id=…)");
+    std::string project;
+    if (auto err = invocations_project(ctx, project))
+        return std::move(*err);
     std::size_t min_count = 0, wait_ms = 0;
     std::string err;
     if (!wait_params(ctx, min_count, wait_ms, err))
@@ -214,13 +220,13 @@ response control_list_deliveries(request_context& ctx) {
     auto target = ctx.query_param("target");
     // The notification as the project's switches (D24) shape it, with this request's
     // X-Emulator-Switches on top: a control request otherwise carries only the defaults.
-    domain::behaviour shape = ctx.svc.behaviours.for_project(*project);
+    domain::behaviour shape = ctx.svc.behaviours.for_project(project);
     if (auto it = ctx.req.find("X-Emulator-Switches"); it != ctx.req.end())
         (void)domain::apply_switches(shape, it->value()); // validated by the router
     auto items = wait_for(ctx, min_count, wait_ms, [&] {
-        auto now = ctx.svc.clocks.now(*project); // after each wait (real clock)
+        auto now = ctx.svc.clocks.now(project); // after each wait (real clock)
         json::array out;
-        for (auto& d : ctx.svc.invocations->deliveries(*project)) {
+        for (auto& d : ctx.svc.invocations->deliveries(project)) {
             if ((destination && d.destination != *destination) || (target && d.target != *target))
                 continue;
             json::object o{{"seq", d.seq},         {"destination", d.destination},
@@ -241,7 +247,7 @@ response control_list_deliveries(request_context& ctx) {
         return out;
     });
     json::object out{{"count", items.size()},
-                     {"evicted", ctx.svc.invocations->evicted_deliveries(*project)}};
+                     {"evicted", ctx.svc.invocations->evicted_deliveries(project)}};
     out["deliveries"] = std::move(items);
     return json_answer(ctx, out);
 }

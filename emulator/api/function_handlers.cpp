@@ -69,16 +69,14 @@ namespace {
 
 /// PUT …/code and PUT …/config share everything but the store call.
 template <class Update> response update_latest(request_context& ctx, Update&& update) {
-    auto urn = path_urn(ctx);
-    if (!urn)
-        return error_answer(ctx, urn.error());
-    json::value body(ctx.json); // parse_json_body fills it in place
-    if (auto err = parse_json_body(ctx, body))
+    domain::function_urn urn;
+    domain::function_input input;
+    std::optional<response> err;
+    if (!decode_urn_and_body(
+            ctx, [](const json::value& body) { return decode_function_input(body); }, urn, input,
+            err))
         return std::move(*err);
-    auto input = decode_function_input(body);
-    if (!input)
-        return error_answer(ctx, input.error());
-    auto updated = update(*urn, *input);
+    auto updated = update(urn, input);
     if (!updated)
         return error_answer(ctx, updated.error());
     return json_answer(ctx, encode_function(*updated, ctx.behaviour));

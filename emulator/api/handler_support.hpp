@@ -34,4 +34,28 @@ std::optional<response> parse_json_body(request_context& ctx, boost::json::value
 /// Parses the {function_urn} path parameter (switch strict_urn_length, D09).
 domain::result<domain::function_urn> path_urn(const request_context& ctx);
 
+/// The path's {function_urn} and the JSON body decoded by `decode(body)` (a json_codec
+/// decode_*_input): true with both set, or false with `err` holding the answer of the first
+/// failure, in that order (URN, JSON syntax, body fields).
+template <class Input, class Decode>
+bool decode_urn_and_body(request_context& ctx, Decode&& decode, domain::function_urn& urn,
+                         Input& in, std::optional<response>& err) {
+    auto parsed = path_urn(ctx);
+    if (!parsed) {
+        err = error_answer(ctx, parsed.error());
+        return false;
+    }
+    boost::json::value body(ctx.json); // parse_json_body fills it in place
+    if ((err = parse_json_body(ctx, body)))
+        return false;
+    auto input = decode(body);
+    if (!input) {
+        err = error_answer(ctx, input.error());
+        return false;
+    }
+    urn = std::move(*parsed);
+    in = std::move(*input);
+    return true;
+}
+
 } // namespace emu::api

@@ -9,17 +9,15 @@ namespace emu::api {
 namespace json = boost::json;
 
 response create_function_version(request_context& ctx) {
-    auto urn = path_urn(ctx);
-    if (!urn)
-        return error_answer(ctx, urn.error());
-    json::value body(ctx.json); // parse_json_body fills it in place
-    if (auto err = parse_json_body(ctx, body))
+    domain::function_urn urn;
+    domain::publish_input input;
+    std::optional<response> err;
+    if (!decode_urn_and_body(
+            ctx, [&](const json::value& body) { return decode_publish_input(body, ctx.behaviour); },
+            urn, input, err))
         return std::move(*err);
-    auto input = decode_publish_input(body, ctx.behaviour);
-    if (!input)
-        return error_answer(ctx, input.error());
     auto published =
-        ctx.svc.store.publish_version(ctx.project_id, *urn, *input, ctx.behaviour, ctx.now);
+        ctx.svc.store.publish_version(ctx.project_id, urn, input, ctx.behaviour, ctx.now);
     if (!published)
         return error_answer(ctx, published.error());
     json::object out = encode_version(*published, ctx.behaviour);

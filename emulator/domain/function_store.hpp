@@ -216,6 +216,12 @@ private:
     function_entry* find(std::string_view project, const function_urn& urn, const behaviour& b,
                          error& err, resolved_qualifier& q);
     static result<resolved_qualifier> resolve_in(const function_entry& e, const function_urn& urn);
+    /// update_function_code and update_function_config: `apply` the body to latest (only
+    /// latest; `what` names the part for the not_latest message) and set last_modified.
+    result<function_record>
+    update_latest(std::string_view project, const function_urn& urn, const function_input& in,
+                  const behaviour& b, time_point now, const char* what,
+                  result<function_record> (*apply)(const function_input&, const function_record&));
     /// The checks shared by create_alias and update_alias against the stored versions.
     static result<void> check_alias_versions(const function_entry& e, const function_alias& a,
                                              const behaviour& b);

@@ -22,10 +22,10 @@ error only_latest(const function_urn& urn, std::string_view rule) {
 
 } // namespace
 
-result<function_record> function_store::update_function_code(std::string_view project,
-                                                             const function_urn& urn,
-                                                             const function_input& in,
-                                                             const behaviour& b, time_point now) {
+result<function_record> function_store::update_latest(
+    std::string_view project, const function_urn& urn, const function_input& in, const behaviour& b,
+    time_point now, const char* what,
+    result<function_record> (*apply)(const function_input&, const function_record&)) {
     std::unique_lock lock(mutex_);
     error err;
     resolved_qualifier q;
@@ -33,8 +33,8 @@ result<function_record> function_store::update_function_code(std::string_view pr
     if (!e)
         return err;
     if (q.kind != qualifier_kind::latest)
-        return only_latest(urn, "only the code of latest can be changed");
-    auto updated = apply_function_code(in, e->record);
+        return only_latest(urn, std::string("only the ") + what + " of latest can be changed");
+    auto updated = apply(in, e->record);
     if (!updated)
         return updated.error();
     updated->last_modified = now;
@@ -42,24 +42,18 @@ result<function_record> function_store::update_function_code(std::string_view pr
     return updated;
 }
 
+result<function_record> function_store::update_function_code(std::string_view project,
+                                                             const function_urn& urn,
+                                                             const function_input& in,
+                                                             const behaviour& b, time_point now) {
+    return update_latest(project, urn, in, b, now, "code", apply_function_code);
+}
+
 result<function_record> function_store::update_function_config(std::string_view project,
                                                                const function_urn& urn,
                                                                const function_input& in,
                                                                const behaviour& b, time_point now) {
-    std::unique_lock lock(mutex_);
-    error err;
-    resolved_qualifier q;
-    auto* e = find(project, urn, b, err, q);
-    if (!e)
-        return err;
-    if (q.kind != qualifier_kind::latest)
-        return only_latest(urn, "only the metadata of latest can be changed");
-    auto updated = apply_function_config(in, e->record);
-    if (!updated)
-        return updated.error();
-    updated->last_modified = now;
-    e->record = *updated;
-    return updated;
+    return update_latest(project, urn, in, b, now, "metadata", apply_function_config);
 }
 
 result<version_view> function_store::publish_version(std::string_view project,
