@@ -1,7 +1,7 @@
 // fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
 #include "api/version.hpp"
-#include "app.hpp"
-#include "options.hpp"
+#include "app/application.hpp"
+#include "app/options.hpp"
 
 #include <csignal>
 #include <exception>

@@ -13,72 +13,72 @@ namespace {
 
 /// Decodes the URN and the alias body; on failure `err` holds the answer.
 bool decode_alias_request(request_context& ctx, domain::function_urn& urn, domain::alias_input& in,
-                          std::optional<response>& err) {
+                          std::optional<answer>& err) {
     return decode_urn_and_body(
-        ctx, [&](const json::value& body) { return decode_alias_input(body, ctx.behaviour); }, urn,
+        ctx, [&](const json::value& body) { return decode_alias_input(body, ctx.switches); }, urn,
         in, err);
 }
 
 } // namespace
 
-response create_version_alias(request_context& ctx) {
+answer create_version_alias(request_context& ctx) {
     domain::function_urn urn;
     domain::alias_input in;
-    std::optional<response> err;
+    std::optional<answer> err;
     if (!decode_alias_request(ctx, urn, in, err))
         return std::move(*err);
-    auto alias = ctx.svc.store.create_alias(ctx.project_id, urn, in, ctx.behaviour, ctx.now);
+    auto alias = ctx.svc.store.create_alias(ctx.project_id, urn, in, ctx.switches, ctx.now);
     if (!alias)
         return error_answer(ctx, alias.error());
-    json::object out = encode_alias(*alias, ctx.behaviour);
+    json::object out = encode_alias(*alias, ctx.switches);
     // Emulation: D21 — the alias example answers "version":"latest" whatever was asked
     // (switch publish_answer_version=latest).
-    if (ctx.behaviour.publish_version == domain::publish_version_field::latest)
+    if (ctx.switches.publish_answer_version == domain::publish_version_field::latest)
         out["version"] = "latest";
     return json_answer(ctx, out);
 }
 
-response list_version_aliases(request_context& ctx) {
+answer list_version_aliases(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    auto aliases = ctx.svc.store.list_aliases(ctx.project_id, *urn, ctx.behaviour);
+    auto aliases = ctx.svc.store.list_aliases(ctx.project_id, *urn, ctx.switches);
     if (!aliases)
         return error_answer(ctx, aliases.error());
     json::array out;
     for (auto& a : *aliases)
-        out.push_back(encode_alias(a, ctx.behaviour));
+        out.push_back(encode_alias(a, ctx.switches));
     return json_answer(ctx, out);
 }
 
-response show_version_alias(request_context& ctx) {
+answer show_version_alias(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    auto alias = ctx.svc.store.get_alias(ctx.project_id, *urn, ctx.resource_id, ctx.behaviour);
+    auto alias = ctx.svc.store.get_alias(ctx.project_id, *urn, ctx.resource_id, ctx.switches);
     if (!alias)
         return error_answer(ctx, alias.error());
-    return json_answer(ctx, encode_alias(*alias, ctx.behaviour));
+    return json_answer(ctx, encode_alias(*alias, ctx.switches));
 }
 
-response update_version_alias(request_context& ctx) {
+answer update_version_alias(request_context& ctx) {
     domain::function_urn urn;
     domain::alias_input in;
-    std::optional<response> err;
+    std::optional<answer> err;
     if (!decode_alias_request(ctx, urn, in, err))
         return std::move(*err);
-    auto alias = ctx.svc.store.update_alias(ctx.project_id, urn, ctx.resource_id, in, ctx.behaviour,
-                                            ctx.now);
+    auto alias =
+        ctx.svc.store.update_alias(ctx.project_id, urn, ctx.resource_id, in, ctx.switches, ctx.now);
     if (!alias)
         return error_answer(ctx, alias.error());
-    return json_answer(ctx, encode_alias(*alias, ctx.behaviour));
+    return json_answer(ctx, encode_alias(*alias, ctx.switches));
 }
 
-response delete_version_alias(request_context& ctx) {
+answer delete_version_alias(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    if (auto r = ctx.svc.store.delete_alias(ctx.project_id, *urn, ctx.resource_id, ctx.behaviour);
+    if (auto r = ctx.svc.store.delete_alias(ctx.project_id, *urn, ctx.resource_id, ctx.switches);
         !r)
         return error_answer(ctx, r.error());
     return make_empty_response(http::status::no_content, ctx.meta);

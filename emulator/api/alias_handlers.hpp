@@ -1,24 +1,25 @@
 #pragma once
 // Aliases of a function (docs/api.md "Aliases", spec §10.6). The {alias_name} path parameter
 // arrives in request_context::resource_id (route pattern {id}).
+#include "api/http_response.hpp"
 #include "api/request_context.hpp"
 
 namespace emu::api {
 
 /// POST …/{function_urn}/aliases — CreateVersionAlias.
-response create_version_alias(request_context& ctx);
+answer create_version_alias(request_context& ctx);
 
 /// GET …/{function_urn}/aliases — ListVersionAliases: a bare JSON array.
-response list_version_aliases(request_context& ctx);
+answer list_version_aliases(request_context& ctx);
 
 /// GET …/{function_urn}/aliases/{alias_name} — ShowVersionAlias.
-response show_version_alias(request_context& ctx);
+answer show_version_alias(request_context& ctx);
 
 /// PUT …/{function_urn}/aliases/{alias_name} — UpdateVersionAlias (replaces the alias).
-response update_version_alias(request_context& ctx);
+answer update_version_alias(request_context& ctx);
 
 /// DELETE …/{function_urn}/aliases/{alias_name} — DeleteVersionAlias: 204, and the alias's
 /// async-invoke-config goes with it.
-response delete_version_alias(request_context& ctx);
+answer delete_version_alias(request_context& ctx);
 
 } // namespace emu::api

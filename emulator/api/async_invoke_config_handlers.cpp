@@ -14,56 +14,56 @@ namespace {
 
 bool replay_examples(const request_context& ctx) {
     // Emulation: D03 — the example profile answers with the documentation's example.
-    return ctx.behaviour.body == domain::response_body::example;
+    return ctx.switches.response_body == domain::response_body::example;
 }
 
 } // namespace
 
-response update_function_async_invoke_config(request_context& ctx) {
+answer update_function_async_invoke_config(request_context& ctx) {
     domain::function_urn urn;
     domain::config_input input;
-    std::optional<response> err;
+    std::optional<answer> err;
     if (!decode_urn_and_body(
-            ctx, [&](const json::value& body) { return decode_config_input(body, ctx.behaviour); },
+            ctx, [&](const json::value& body) { return decode_config_input(body, ctx.switches); },
             urn, input, err))
         return std::move(*err);
-    auto stored = ctx.svc.store.put_config(ctx.project_id, urn, input, ctx.behaviour, ctx.now);
+    auto stored = ctx.svc.store.put_config(ctx.project_id, urn, input, ctx.switches, ctx.now);
     if (!stored)
         return error_answer(ctx, stored.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*stored, ctx.behaviour, ctx.json));
+    return json_answer(ctx, encode_config(*stored, ctx.switches, ctx.json));
 }
 
-response show_function_async_invoke_config(request_context& ctx) {
+answer show_function_async_invoke_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.behaviour);
+    auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.switches);
     if (!config)
         return error_answer(ctx, config.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*config, ctx.behaviour, ctx.json));
+    return json_answer(ctx, encode_config(*config, ctx.switches, ctx.json));
 }
 
-response delete_function_async_invoke_config(request_context& ctx) {
+answer delete_function_async_invoke_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    if (auto r = ctx.svc.store.delete_config(ctx.project_id, *urn, ctx.behaviour); !r)
+    if (auto r = ctx.svc.store.delete_config(ctx.project_id, *urn, ctx.switches); !r)
         return error_answer(ctx, r.error());
     return make_empty_response(http::status::no_content, ctx.meta);
 }
 
-response list_function_async_invoke_config(request_context& ctx) {
+answer list_function_async_invoke_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
     auto req = domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("limit"));
     if (!req)
         return error_answer(ctx, req.error());
-    auto page = ctx.svc.store.list_configs(ctx.project_id, *urn, ctx.behaviour, *req);
+    auto page = ctx.svc.store.list_configs(ctx.project_id, *urn, ctx.switches, *req);
     if (!page)
         return error_answer(ctx, page.error());
     // Emulation: D10 — the example profile replays the inconsistent documented example.
@@ -72,8 +72,8 @@ response list_function_async_invoke_config(request_context& ctx) {
     json::array items(ctx.json);
     items.reserve(page->items.size());
     for (auto& c : page->items)
-        items.push_back(encode_config(c, ctx.behaviour, ctx.json));
-    auto info = domain::make_page_info(*req, page->items.size(), page->total, ctx.behaviour);
+        items.push_back(encode_config(c, ctx.switches, ctx.json));
+    auto info = domain::make_page_info(*req, page->items.size(), page->total, ctx.switches);
     json::object out(ctx.json);
     out["async_invoke_configs"] = std::move(items);
     out["count"] = page->total;

@@ -16,14 +16,15 @@ std::string with_detail(std::string msg, const std::string& detail) {
     return msg;
 }
 
-std::string gateway_code(const domain::behaviour& b, const char* number) {
+std::string gateway_code(const domain::switches& b, const char* number) {
     // Emulation: D15 — APIGW.xxxx in the signing guide, APIG.xxxx in service FAQs.
-    return std::string(b.prefix == domain::gateway_prefix::apig ? "APIG." : "APIGW.") + number;
+    return std::string(b.gateway_prefix == domain::gateway_prefix::apig ? "APIG." : "APIGW.") +
+           number;
 }
 
 } // namespace
 
-error_entry describe(const domain::error& e, const domain::behaviour& b, page_kind page) {
+error_entry describe(const domain::error& e, const domain::switches& b, page_kind page) {
     using s = http::status;
     const std::string& d = e.detail;
     switch (e.code) {
@@ -41,8 +42,8 @@ error_entry describe(const domain::error& e, const domain::behaviour& b, page_ki
     case errc::function_not_found: {
         // Emulation: D13 — the lifecycle pages say FSS.1051 "Not found the function",
         // the async-invocation pages FSS.0404 "can not find function".
-        bool use_0404 = b.not_found == domain::not_found_style::uniform_0404 ||
-                        (b.not_found == domain::not_found_style::per_page &&
+        bool use_0404 = b.not_found_style == domain::not_found_style::uniform_0404 ||
+                        (b.not_found_style == domain::not_found_style::per_page &&
                          page == page_kind::async_invocation);
         if (use_0404)
             return {s::not_found, "FSS.0404", with_detail("can not find function", d)};
@@ -86,7 +87,7 @@ error_entry describe(const domain::error& e, const domain::behaviour& b, page_ki
     return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", d)};
 }
 
-error_entry describe(api_errc e, const std::string& detail, const domain::behaviour& b) {
+error_entry describe(api_errc e, const std::string& detail, const domain::switches& b) {
     using s = http::status;
     switch (e) {
     case api_errc::route_not_found:
@@ -98,12 +99,12 @@ error_entry describe(api_errc e, const std::string& detail, const domain::behavi
     case api_errc::method_not_allowed:
         // Emulation: D26 — the gateway answers an unknown method like an unknown API; the
         // generic 405 has no documented FSS code (FSS.0405 is our guess).
-        if (b.wrong_method == domain::method_not_allowed::fss_405)
+        if (b.method_not_allowed == domain::method_not_allowed::fss_405)
             return {s::method_not_allowed, "FSS.0405", with_detail("Method not allowed", detail)};
         return describe(api_errc::route_not_found, detail, b);
     case api_errc::malformed_json:
         // Emulation: D26 — the error table says 406 FSS.0406, the pages list only 400.
-        if (b.malformed_json == domain::bad_json::fss_400)
+        if (b.bad_json == domain::bad_json::fss_400)
             return {s::bad_request, "FSS.0400", with_detail("Invalid parameter", detail)};
         return {s::not_acceptable, "FSS.0406", with_detail("Not acceptable", detail)};
     case api_errc::body_not_object:
@@ -121,7 +122,7 @@ error_entry describe(api_errc e, const std::string& detail, const domain::behavi
                 true};
     case api_errc::auth_failed:
         // Emulation: D14 — gateway 401 APIGW.0301, or the FSS-level examples.
-        switch (b.auth_errors) {
+        switch (b.auth_error_dialect) {
         case domain::auth_dialect::fss_401:
             return {s::unauthorized, "FSS.0401", with_detail("invalid token", detail)};
         case domain::auth_dialect::fss_403:
@@ -143,7 +144,7 @@ error_entry describe(api_errc e, const std::string& detail, const domain::behavi
     return {s::internal_server_error, "FSS.0500", with_detail("Internal server error", detail)};
 }
 
-std::string rule_of(const domain::error& e, const domain::behaviour& b) {
+std::string rule_of(const domain::error& e, const domain::switches& b) {
     std::string rule = domain::to_string(e.code);
     if (!e.field.empty())
         rule += ": " + e.field;
@@ -190,7 +191,7 @@ std::string rule_of(const domain::error& e, const domain::behaviour& b) {
     return rule;
 }
 
-std::string rule_of(api_errc e, const domain::behaviour& b) {
+std::string rule_of(api_errc e, const domain::switches& b) {
     auto sw = [&](const char* name, std::string_view sw_name) {
         return std::string(name) + " (switch " + std::string(sw_name) + "=" +
                domain::get_switch(b, sw_name) + ")";

@@ -2,9 +2,9 @@
 // The single place that turns an error into HTTP: status, error_code and error_msg.
 // Domain errors (domain::errc) and the API layer's own (api_errc) both end here; the body
 // is always {"error_code","error_msg"} (plus "request_id" for gateway-dialect errors).
-#include "api/http_types.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
+#include "domain/switches.hpp"
+#include "http/message.hpp"
 
 #include <string>
 
@@ -40,16 +40,16 @@ struct error_entry {
 };
 
 /// Maps a domain error (switches D13 for not-found codes).
-error_entry describe(const domain::error& e, const domain::behaviour& b,
+error_entry describe(const domain::error& e, const domain::switches& b,
                      page_kind page = page_kind::lifecycle);
 
 /// Maps an API-layer error; `detail` is appended to the documented message.
-error_entry describe(api_errc e, const std::string& detail, const domain::behaviour& b);
+error_entry describe(api_errc e, const std::string& detail, const domain::switches& b);
 
 /// The rule that fired, for the journal: the error's name, its field, and the switch that
 /// chose the answer where one did (e.g. "malformed_json (switch bad_json=406)").
-std::string rule_of(const domain::error& e, const domain::behaviour& b);
-std::string rule_of(api_errc e, const domain::behaviour& b);
+std::string rule_of(const domain::error& e, const domain::switches& b);
+std::string rule_of(api_errc e, const domain::switches& b);
 
 /// The error response for an entry (JSON body, X-Request-Id, keep-alive from meta).
 response make_error_response(const error_entry& e, const response_meta& meta);

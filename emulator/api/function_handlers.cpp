@@ -10,7 +10,7 @@
 namespace emu::api {
 namespace json = boost::json;
 
-response create_function(request_context& ctx) {
+answer create_function(request_context& ctx) {
     json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
@@ -21,13 +21,13 @@ response create_function(request_context& ctx) {
     if (!record)
         return error_answer(ctx, record.error());
     auto stored = ctx.svc.store.create_function(ctx.project_id, ctx.svc.region, std::move(*record),
-                                                ctx.behaviour, ctx.now);
+                                                ctx.switches, ctx.now);
     if (!stored)
         return error_answer(ctx, stored.error());
-    return json_answer(ctx, encode_function(*stored, ctx.behaviour));
+    return json_answer(ctx, encode_function(*stored, ctx.switches));
 }
 
-response list_functions(request_context& ctx) {
+answer list_functions(request_context& ctx) {
     // Emulation: ListFunctions pages with marker/maxitems, 400 per page at most (G).
     domain::paging_rules rules{"maxitems", 400, 400};
     auto req =
@@ -37,7 +37,7 @@ response list_functions(request_context& ctx) {
     auto page = ctx.svc.store.list_functions(ctx.project_id, *req);
     json::array items;
     for (auto& f : page.items)
-        items.push_back(encode_function(f, ctx.behaviour));
+        items.push_back(encode_function(f, ctx.switches));
     std::size_t next = req->offset + page.items.size();
     json::object out;
     out["functions"] = std::move(items);
@@ -46,21 +46,21 @@ response list_functions(request_context& ctx) {
     return json_answer(ctx, out);
 }
 
-response show_function_config(request_context& ctx) {
+answer show_function_config(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    auto v = ctx.svc.store.get_version(ctx.project_id, *urn, ctx.behaviour);
+    auto v = ctx.svc.store.get_version(ctx.project_id, *urn, ctx.switches);
     if (!v)
         return error_answer(ctx, v.error());
-    return json_answer(ctx, encode_function(v->record, ctx.behaviour, v->version));
+    return json_answer(ctx, encode_function(v->record, ctx.switches, v->version));
 }
 
-response delete_function(request_context& ctx) {
+answer delete_function(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    if (auto r = ctx.svc.store.delete_function(ctx.project_id, *urn, ctx.behaviour); !r)
+    if (auto r = ctx.svc.store.delete_function(ctx.project_id, *urn, ctx.switches); !r)
         return error_answer(ctx, r.error());
     return make_empty_response(http::status::no_content, ctx.meta);
 }
@@ -68,10 +68,10 @@ response delete_function(request_context& ctx) {
 namespace {
 
 /// PUT …/code and PUT …/config share everything but the store call.
-template <class Update> response update_latest(request_context& ctx, Update&& update) {
+template <class Update> answer update_latest(request_context& ctx, Update&& update) {
     domain::function_urn urn;
     domain::function_input input;
-    std::optional<response> err;
+    std::optional<answer> err;
     if (!decode_urn_and_body(
             ctx, [](const json::value& body) { return decode_function_input(body); }, urn, input,
             err))
@@ -79,24 +79,23 @@ template <class Update> response update_latest(request_context& ctx, Update&& up
     auto updated = update(urn, input);
     if (!updated)
         return error_answer(ctx, updated.error());
-    return json_answer(ctx, encode_function(*updated, ctx.behaviour));
+    return json_answer(ctx, encode_function(*updated, ctx.switches));
 }
 
 } // namespace
 
-response update_function_code(request_context& ctx) {
+answer update_function_code(request_context& ctx) {
     return update_latest(ctx, [&](const domain::function_urn& urn,
                                   const domain::function_input& in) {
-        return ctx.svc.store.update_function_code(ctx.project_id, urn, in, ctx.behaviour, ctx.now);
+        return ctx.svc.store.update_function_code(ctx.project_id, urn, in, ctx.switches, ctx.now);
     });
 }
 
-response update_function_config(request_context& ctx) {
-    return update_latest(ctx,
-                         [&](const domain::function_urn& urn, const domain::function_input& in) {
-                             return ctx.svc.store.update_function_config(ctx.project_id, urn, in,
-                                                                         ctx.behaviour, ctx.now);
-                         });
+answer update_function_config(request_context& ctx) {
+    return update_latest(ctx, [&](const domain::function_urn& urn,
+                                  const domain::function_input& in) {
+        return ctx.svc.store.update_function_config(ctx.project_id, urn, in, ctx.switches, ctx.now);
+    });
 }
 
 } // namespace emu::api

@@ -7,14 +7,14 @@
 
 namespace emu::api {
 
-response error_answer(request_context& ctx, const domain::error& e, page_kind page) {
-    ctx.rule = rule_of(e, ctx.behaviour);
-    return make_error_response(describe(e, ctx.behaviour, page), ctx.meta);
+answer error_answer(const request_context& ctx, const domain::error& e, page_kind page) {
+    return {make_error_response(describe(e, ctx.switches, page), ctx.meta),
+            rule_of(e, ctx.switches)};
 }
 
-response error_answer(request_context& ctx, api_errc e, const std::string& detail) {
-    ctx.rule = rule_of(e, ctx.behaviour);
-    return make_error_response(describe(e, detail, ctx.behaviour), ctx.meta);
+answer error_answer(const request_context& ctx, api_errc e, const std::string& detail) {
+    return {make_error_response(describe(e, detail, ctx.switches), ctx.meta),
+            rule_of(e, ctx.switches)};
 }
 
 response json_answer(const request_context& ctx, const boost::json::value& body,
@@ -26,7 +26,7 @@ response raw_json_answer(const request_context& ctx, std::string body) {
     return make_json_response(http::status::ok, std::move(body), ctx.meta);
 }
 
-std::optional<response> parse_json_body(request_context& ctx, boost::json::value& out) {
+std::optional<answer> parse_json_body(request_context& ctx, boost::json::value& out) {
     const std::string& body = ctx.req.body();
     if (body.find_first_not_of(" \t\r\n") == std::string::npos)
         return error_answer(ctx, api_errc::malformed_json, "the request body is empty");
@@ -42,7 +42,7 @@ std::optional<response> parse_json_body(request_context& ctx, boost::json::value
 
 domain::result<domain::function_urn> path_urn(const request_context& ctx) {
     return domain::parse_function_urn(ctx.function_urn, ctx.urn_defaults(),
-                                      ctx.behaviour.strict_urn_length);
+                                      ctx.switches.strict_urn_length);
 }
 
 } // namespace emu::api

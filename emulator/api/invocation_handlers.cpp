@@ -66,13 +66,13 @@ domain::result<domain::record_filter> filter_of(const request_context& ctx,
     return f;
 }
 
-response list_records(request_context& ctx, bool active) {
+answer list_records(request_context& ctx, bool active) {
     if (!ctx.svc.invocations)
         return error_answer(ctx, api_errc::route_not_found, "invocations are not served here");
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error(), async_page);
-    if (auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.behaviour); !f)
+    if (auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.switches); !f)
         return error_answer(ctx, f.error(), async_page);
     auto filter = filter_of(ctx, *urn);
     if (!filter)
@@ -101,8 +101,8 @@ response list_records(request_context& ctx, bool active) {
         return error_answer(ctx, page.error(), async_page);
     std::vector<domain::invocation_record> all;
     // Emulation: D27 — whether records need enable_async_status_log is undocumented.
-    auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.behaviour);
-    const bool visible = !ctx.behaviour.require_status_log_for_query ||
+    auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.switches);
+    const bool visible = !ctx.switches.require_status_log_for_query ||
                          (config && config->enable_async_status_log.value_or(false));
     if (visible)
         all = ctx.svc.invocations->records(ctx.project_id, *filter);
@@ -125,14 +125,14 @@ response list_records(request_context& ctx, bool active) {
     out["invocations"] = std::move(items);
     out["count"] = all.size();
     // Emulation: D11 — documented as an integer; Terraform reads it as a string.
-    out["next_marker"] = ctx.behaviour.async_next_marker_string ? json::value(std::to_string(next))
-                                                                : json::value(next);
+    out["next_marker"] = ctx.switches.async_next_marker_string ? json::value(std::to_string(next))
+                                                               : json::value(next);
     return json_answer(ctx, out);
 }
 
 } // namespace
 
-response async_invoke_function(request_context& ctx) {
+answer async_invoke_function(request_context& ctx) {
     if (!ctx.svc.invocations)
         return error_answer(ctx, api_errc::route_not_found, "invocations are not served here");
     auto urn = path_urn(ctx);
@@ -151,34 +151,34 @@ response async_invoke_function(request_context& ctx) {
     }
     // Emulation: D17 — the body is the event as sent; a "body" wrapper is never unwrapped.
     auto r =
-        ctx.svc.invocations->submit(ctx.project_id, *urn, std::move(event), ctx.behaviour, ctx.now);
+        ctx.svc.invocations->submit(ctx.project_id, *urn, std::move(event), ctx.switches, ctx.now);
     if (!r)
         return error_answer(ctx, r.error());
-    ctx.svc.invocations->run_due(ctx.project_id, ctx.now, ctx.behaviour);
+    ctx.svc.invocations->run_due(ctx.project_id, ctx.now, ctx.switches);
     if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
     json::object out{{"request_id", r->request_id}};
     // Emulation: D17 — an old page says the id also comes back as requestId.
-    if (ctx.behaviour.emit_camel_request_id)
+    if (ctx.switches.emit_camel_request_id)
         out["requestId"] = r->request_id;
     return json_answer(ctx, out, http::status::accepted);
 }
 
-response list_async_invocations(request_context& ctx) {
+answer list_async_invocations(request_context& ctx) {
     return list_records(ctx, false);
 }
 
-response list_active_async_invocations(request_context& ctx) {
+answer list_active_async_invocations(request_context& ctx) {
     return list_records(ctx, true);
 }
 
-response cancel_async_invocation(request_context& ctx) {
+answer cancel_async_invocation(request_context& ctx) {
     if (!ctx.svc.invocations)
         return error_answer(ctx, api_errc::route_not_found, "invocations are not served here");
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error(), async_page);
-    if (auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.behaviour); !f)
+    if (auto f = ctx.svc.store.get_function(ctx.project_id, *urn, ctx.switches); !f)
         return error_answer(ctx, f.error(), async_page);
     json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
@@ -210,14 +210,14 @@ response cancel_async_invocation(request_context& ctx) {
     return make_json_response(http::status::ok, "null", ctx.meta);
 }
 
-response enable_async_status_log(request_context& ctx) {
+answer enable_async_status_log(request_context& ctx) {
     if (!ctx.svc.invocations)
         return error_answer(ctx, api_errc::route_not_found, "invocations are not served here");
     ctx.svc.invocations->enable_status_log(ctx.project_id);
     return make_json_response(http::status::ok, "\"ok\"", ctx.meta);
 }
 
-response show_project_async_status_log_info(request_context& ctx) {
+answer show_project_async_status_log_info(request_context& ctx) {
     if (!ctx.svc.invocations)
         return error_answer(ctx, api_errc::route_not_found, "invocations are not served here");
     auto info = ctx.svc.invocations->status_log(ctx.project_id);

@@ -4,10 +4,10 @@
 // Decision: JSON null where a typed value belongs is a type error, like any other wrong
 // type (docs/api.md "null").
 #include "domain/async_invoke_config.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
 #include "domain/function.hpp"
 #include "domain/function_version.hpp"
+#include "domain/switches.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -21,7 +21,7 @@ namespace emu::api {
 /// A PUT async-invoke-config body. Errors: invalid_type (wrong JSON type or null, or the
 /// body itself not an object), invalid_format (unknown field with unknown_fields=reject).
 domain::result<domain::config_input> decode_config_input(const boost::json::value& body,
-                                                         const domain::behaviour& b);
+                                                         const domain::switches& b);
 
 /// A create-function body, and the bodies of PUT …/code and PUT …/config (the same field
 /// names). Errors: invalid_type.
@@ -30,12 +30,12 @@ domain::result<domain::function_input> decode_function_input(const boost::json::
 /// A POST …/versions body {digest?, version?, description?}. Errors: invalid_type,
 /// invalid_format (unknown field with unknown_fields=reject).
 domain::result<domain::publish_input> decode_publish_input(const boost::json::value& body,
-                                                           const domain::behaviour& b);
+                                                           const domain::switches& b);
 
 /// A POST / PUT …/aliases body (name, version, description, additional_version_weights,
 /// additional_version_strategy). Errors: as decode_publish_input.
 domain::result<domain::alias_input> decode_alias_input(const boost::json::value& body,
-                                                       const domain::behaviour& b);
+                                                       const domain::switches& b);
 
 /// The keys of a destination's `param` (a string holding a JSON object); nullopt when it is
 /// not one. Values: null, bool, integer, double, string; arrays and objects as param_other.
@@ -43,23 +43,23 @@ std::optional<std::map<std::string, domain::param_value>>
 read_destination_param(std::string_view param);
 
 /// The async-config response object (switches D01 floor, D04, D05), in `sp`'s memory.
-boost::json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b,
+boost::json::object encode_config(const domain::async_invoke_config& c, const domain::switches& b,
                                   const boost::json::storage_ptr& sp = {});
 
 /// The function object of create / config / list answers (D05 for last_modified), as the
 /// qualifier `version` ("latest" or a version name) shows it.
-boost::json::object encode_function(const domain::function_record& f, const domain::behaviour& b,
+boost::json::object encode_function(const domain::function_record& f, const domain::switches& b,
                                     std::string_view version = "latest");
 
 /// A version object of publish / list-versions answers: the function object plus
 /// version_description and function_async_config (D04: the qualifier's own config without
 /// func_urn and enable_async_status_log, or null).
-boost::json::object encode_version(const domain::version_view& v, const domain::behaviour& b);
+boost::json::object encode_version(const domain::version_view& v, const domain::switches& b);
 
 /// A VersionStrategy object (combine_type and rules, each only when set).
 boost::json::object encode_strategy(const domain::version_strategy& s);
 
 /// An alias object (name, version, description, last_modified, alias_urn and both maps).
-boost::json::object encode_alias(const domain::function_alias& a, const domain::behaviour& b);
+boost::json::object encode_alias(const domain::function_alias& a, const domain::switches& b);
 
 } // namespace emu::api

@@ -82,10 +82,10 @@ read_destination_param(std::string_view param) {
 }
 
 domain::result<domain::config_input> decode_config_input(const json::value& body,
-                                                         const domain::behaviour& b) {
+                                                         const domain::switches& b) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
-    const bool reject = b.unknown == domain::unknown_fields::reject;
+    const bool reject = b.unknown_fields == domain::unknown_fields::reject;
     domain::config_input in;
     auto r = for_members(
         body.get_object(), {},

@@ -10,9 +10,9 @@ using namespace decode;
 
 namespace {
 
-bool rejects(const domain::behaviour& b) {
+bool rejects(const domain::switches& b) {
     // Emulation: D07 — unknown fields are ignored unless unknown_fields=reject.
-    return b.unknown == domain::unknown_fields::reject;
+    return b.unknown_fields == domain::unknown_fields::reject;
 }
 
 domain::result<domain::version_rule> decode_rule(const json::value& v, const field_path& path,
@@ -80,7 +80,7 @@ domain::result<std::map<std::string, T>> decode_map(const json::value& v, const 
 } // namespace
 
 domain::result<domain::publish_input> decode_publish_input(const json::value& body,
-                                                           const domain::behaviour& b) {
+                                                           const domain::switches& b) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     domain::publish_input in;
@@ -98,7 +98,7 @@ domain::result<domain::publish_input> decode_publish_input(const json::value& bo
 }
 
 domain::result<domain::alias_input> decode_alias_input(const json::value& body,
-                                                       const domain::behaviour& b) {
+                                                       const domain::switches& b) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     const bool reject = rejects(b);

@@ -18,7 +18,7 @@ json::object encode_target(const domain::destination_target& t, const json::stor
 
 } // namespace
 
-json::object encode_config(const domain::async_invoke_config& c, const domain::behaviour& b,
+json::object encode_config(const domain::async_invoke_config& c, const domain::switches& b,
                            const json::storage_ptr& sp) {
     json::object o(8, sp);
     o["func_urn"] = c.func_urn;
@@ -39,7 +39,7 @@ json::object encode_config(const domain::async_invoke_config& c, const domain::b
     o["created_time"] = format_time(c.created_time, time_field::created, b);
     o["last_modified"] = format_time(c.last_modified, time_field::modified, b);
     // Emulation: D04 — in every response table, in no response example.
-    switch (b.emit_status_log) {
+    switch (b.emit_enable_async_status_log) {
     case domain::status_log_field::always:
         o["enable_async_status_log"] = c.enable_async_status_log.value_or(false);
         break;
@@ -53,7 +53,7 @@ json::object encode_config(const domain::async_invoke_config& c, const domain::b
     return o;
 }
 
-json::object encode_function(const domain::function_record& f, const domain::behaviour& b,
+json::object encode_function(const domain::function_record& f, const domain::switches& b,
                              std::string_view version) {
     json::object o;
     o["func_id"] = f.func_id;

@@ -28,7 +28,7 @@ json::object encode_strategy(const domain::version_strategy& s) {
     return o;
 }
 
-json::object encode_version(const domain::version_view& v, const domain::behaviour& b) {
+json::object encode_version(const domain::version_view& v, const domain::switches& b) {
     json::object o = encode_function(v.version.record, b, v.version.version);
     o["version_description"] = v.version.description;
     // Emulation: D04 — FunctionAsyncConfig has no func_urn and no enable_async_status_log;
@@ -44,7 +44,7 @@ json::object encode_version(const domain::version_view& v, const domain::behavio
     return o;
 }
 
-json::object encode_alias(const domain::function_alias& a, const domain::behaviour& b) {
+json::object encode_alias(const domain::function_alias& a, const domain::switches& b) {
     json::object o;
     o["name"] = a.name;
     o["version"] = a.version;

@@ -19,7 +19,7 @@ json::value embedded(const std::string& text) {
 
 } // namespace
 
-std::string encode_notification(const domain::notification& n, const domain::behaviour& b) {
+std::string encode_notification(const domain::notification& n, const domain::switches& b) {
     json::object o;
     std::string stamp = format_exact(n.timestamp).substr(0, 23) + "Z";
     // Emulation: D24 — the user guide's example reads 2020-08-20T12:00:00.000Z+08:00.

@@ -2,8 +2,8 @@
 // JSON of asynchronous invocations: the notification a destination receives (D24). With
 // read_destination_param (json_codec.hpp) it forms the engine's codecs.
 #include "domain/async_invoke_config.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/invocation.hpp"
+#include "domain/switches.hpp"
 
 #include <map>
 #include <string>
@@ -13,6 +13,6 @@ namespace emu::api {
 
 /// The notification payload of the user guide. Emulation: D24 — `status_code` (example) or
 /// `statusCode` (parameter table), and the example's timestamp with both Z and an offset.
-std::string encode_notification(const domain::notification& n, const domain::behaviour& b);
+std::string encode_notification(const domain::notification& n, const domain::switches& b);
 
 } // namespace emu::api

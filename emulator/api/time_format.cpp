@@ -38,12 +38,12 @@ void date_time(std::string& out, std::chrono::sys_time<Duration> local, char sep
 
 } // namespace
 
-std::string format_time(domain::time_point t, time_field field, const domain::behaviour& b) {
+std::string format_time(domain::time_point t, time_field field, const domain::switches& b) {
     using namespace std::chrono;
-    const bool utc = b.times == domain::time_style::utc_z;
+    const bool utc = b.time_style == domain::time_style::utc_z;
     const int offset = utc ? 0 : b.utc_offset_minutes;
     const bool space_style =
-        b.times == domain::time_style::doc_mixed && field == time_field::modified;
+        b.time_style == domain::time_style::doc_mixed && field == time_field::modified;
     std::string out;
     out.reserve(25);
     date_time(out, floor<seconds>(t) + minutes(offset), space_style ? ' ' : 'T');

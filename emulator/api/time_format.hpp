@@ -1,8 +1,8 @@
 #pragma once
 // Timestamp text of responses. Emulation: D05 — the documentation mixes
 // "2021-03-04T14:50:02+08:00" (created_time) and "2021-03-04 14:50:02" (last_modified).
-#include "domain/behaviour.hpp"
 #include "domain/clock.hpp"
+#include "domain/switches.hpp"
 
 #include <optional>
 #include <string>
@@ -17,7 +17,7 @@ enum class time_field {
 };
 
 /// Formats `t` per switches time_style and utc_offset_minutes. Thread-safe.
-std::string format_time(domain::time_point t, time_field field, const domain::behaviour& b);
+std::string format_time(domain::time_point t, time_field field, const domain::switches& b);
 
 /// Exact UTC text with nanoseconds, "2021-03-04T06:50:02.000000000Z" (snapshots, journal).
 std::string format_exact(domain::time_point t);

@@ -8,29 +8,29 @@
 namespace emu::api {
 namespace json = boost::json;
 
-response create_function_version(request_context& ctx) {
+answer create_function_version(request_context& ctx) {
     domain::function_urn urn;
     domain::publish_input input;
-    std::optional<response> err;
+    std::optional<answer> err;
     if (!decode_urn_and_body(
-            ctx, [&](const json::value& body) { return decode_publish_input(body, ctx.behaviour); },
+            ctx, [&](const json::value& body) { return decode_publish_input(body, ctx.switches); },
             urn, input, err))
         return std::move(*err);
     auto published =
-        ctx.svc.store.publish_version(ctx.project_id, urn, input, ctx.behaviour, ctx.now);
+        ctx.svc.store.publish_version(ctx.project_id, urn, input, ctx.switches, ctx.now);
     if (!published)
         return error_answer(ctx, published.error());
-    json::object out = encode_version(*published, ctx.behaviour);
+    json::object out = encode_version(*published, ctx.switches);
     // Emulation: D21 — the publish example answers "version":"latest" with an unqualified
     // func_urn (switch publish_answer_version=latest).
-    if (ctx.behaviour.publish_version == domain::publish_version_field::latest) {
+    if (ctx.switches.publish_answer_version == domain::publish_version_field::latest) {
         out["version"] = "latest";
         out["func_urn"] = published->version.record.unqualified_urn();
     }
     return json_answer(ctx, out);
 }
 
-response list_function_versions(request_context& ctx) {
+answer list_function_versions(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
@@ -41,12 +41,12 @@ response list_function_versions(request_context& ctx) {
         domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"), rules);
     if (!req)
         return error_answer(ctx, req.error());
-    auto page = ctx.svc.store.list_versions(ctx.project_id, *urn, ctx.behaviour, *req);
+    auto page = ctx.svc.store.list_versions(ctx.project_id, *urn, ctx.switches, *req);
     if (!page)
         return error_answer(ctx, page.error());
     json::array items;
     for (auto& v : page->items)
-        items.push_back(encode_version(v, ctx.behaviour));
+        items.push_back(encode_version(v, ctx.switches));
     std::size_t next = req->offset + page->items.size();
     json::object out;
     out["versions"] = std::move(items);

@@ -20,7 +20,7 @@ error bad_alias_name(const std::string& name) {
 } // namespace
 
 result<void> function_store::check_alias_versions(const function_entry& e, const function_alias& a,
-                                                  const behaviour& b) {
+                                                  const switches& b) {
     const std::string unqualified = e.record.unqualified_urn();
     if (a.version != "latest" && !e.version(a.version))
         return version_missing(unqualified, a.version, "version");
@@ -44,7 +44,7 @@ result<void> function_store::check_alias_versions(const function_entry& e, const
 
 result<function_alias> function_store::create_alias(std::string_view project,
                                                     const function_urn& urn, const alias_input& in,
-                                                    const behaviour& b, time_point now) {
+                                                    const switches& b, time_point now) {
     auto built = build_alias(in, std::nullopt, b);
     if (!built)
         return built.error();
@@ -73,8 +73,7 @@ result<function_alias> function_store::create_alias(std::string_view project,
 }
 
 result<function_alias> function_store::get_alias(std::string_view project, const function_urn& urn,
-                                                 const std::string& name,
-                                                 const behaviour& b) const {
+                                                 const std::string& name, const switches& b) const {
     if (!is_valid_alias_name(name))
         return bad_alias_name(name);
     std::shared_lock lock(mutex_);
@@ -90,7 +89,7 @@ result<function_alias> function_store::get_alias(std::string_view project, const
 result<function_alias> function_store::update_alias(std::string_view project,
                                                     const function_urn& urn,
                                                     const std::string& name, const alias_input& in,
-                                                    const behaviour& b, time_point now) {
+                                                    const switches& b, time_point now) {
     if (!is_valid_alias_name(name))
         return bad_alias_name(name);
     std::unique_lock lock(mutex_);
@@ -115,7 +114,7 @@ result<function_alias> function_store::update_alias(std::string_view project,
 }
 
 result<void> function_store::delete_alias(std::string_view project, const function_urn& urn,
-                                          const std::string& name, const behaviour& b) {
+                                          const std::string& name, const switches& b) {
     if (!is_valid_alias_name(name))
         return bad_alias_name(name);
     std::unique_lock lock(mutex_);
@@ -132,7 +131,7 @@ result<void> function_store::delete_alias(std::string_view project, const functi
 
 result<std::vector<function_alias>> function_store::list_aliases(std::string_view project,
                                                                  const function_urn& urn,
-                                                                 const behaviour& b) const {
+                                                                 const switches& b) const {
     std::shared_lock lock(mutex_);
     error err;
     auto* e = find_function(project, urn, b, err);

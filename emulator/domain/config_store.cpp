@@ -11,7 +11,7 @@ namespace emu::domain {
 
 result<async_invoke_config> function_store::put_config(std::string_view project,
                                                        const function_urn& urn,
-                                                       const config_input& in, const behaviour& b,
+                                                       const config_input& in, const switches& b,
                                                        time_point now) {
     std::unique_lock lock(mutex_);
     error err;
@@ -33,7 +33,7 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
 
 result<async_invoke_config> function_store::get_config(std::string_view project,
                                                        const function_urn& urn,
-                                                       const behaviour& b) const {
+                                                       const switches& b) const {
     std::shared_lock lock(mutex_);
     error err;
     resolved_qualifier q;
@@ -43,7 +43,7 @@ result<async_invoke_config> function_store::get_config(std::string_view project,
     if (auto* c = e->config(q.qualifier))
         return *c;
     // Emulation: the spec does not say what GET of an unset config answers (G).
-    if (b.no_config == missing_config::defaults) {
+    if (b.missing_config == missing_config::defaults) {
         auto c = default_config(b, e->record.func_urn(q.qualifier));
         c.created_time = c.last_modified = e->record.created;
         return c;
@@ -53,7 +53,7 @@ result<async_invoke_config> function_store::get_config(std::string_view project,
 }
 
 result<void> function_store::delete_config(std::string_view project, const function_urn& urn,
-                                           const behaviour& b) {
+                                           const switches& b) {
     std::unique_lock lock(mutex_);
     error err;
     resolved_qualifier q;
@@ -62,7 +62,7 @@ result<void> function_store::delete_config(std::string_view project, const funct
         return err;
     auto n = std::erase_if(e->configs, [&](auto& c) { return c.first == q.qualifier; });
     // Emulation: deleting an unset config is undocumented (G); see switch missing_config.
-    if (n == 0 && b.no_config == missing_config::not_found)
+    if (n == 0 && b.missing_config == missing_config::not_found)
         return make_error(errc::config_not_found, "function_urn",
                           "function " + urn.full() + " has no async invoke config");
     return {};
@@ -70,7 +70,7 @@ result<void> function_store::delete_config(std::string_view project, const funct
 
 result<page<async_invoke_config>> function_store::list_configs(std::string_view project,
                                                                const function_urn& urn,
-                                                               const behaviour& b,
+                                                               const switches& b,
                                                                const page_request& req) const {
     std::vector<async_invoke_config> all;
     std::shared_lock lock(mutex_);

@@ -54,13 +54,13 @@ void function_store::function_entry::erase_config(std::string_view qualifier) {
 
 const function_store::function_entry* function_store::find_function(std::string_view project,
                                                                     const function_urn& urn,
-                                                                    const behaviour& b,
+                                                                    const switches& b,
                                                                     error& err) const {
     if (urn.project_id != project) {
         // Emulation: a URN naming another project than the path; the spec leaves the
         // answer open (G), the switch urn_project_mismatch picks it.
         err =
-            b.urn_project == urn_mismatch::bad_request
+            b.urn_project_mismatch == urn_mismatch::bad_request
                 ? make_error(errc::urn_project_mismatch, "function_urn",
                              "its project '" + urn.project_id +
                                  "' differs from the path's project '" + std::string(project) + "'")
@@ -80,7 +80,7 @@ const function_store::function_entry* function_store::find_function(std::string_
 
 function_store::function_entry* function_store::find_function(std::string_view project,
                                                               const function_urn& urn,
-                                                              const behaviour& b, error& err) {
+                                                              const switches& b, error& err) {
     return const_cast<function_entry*>(std::as_const(*this).find_function(project, urn, b, err));
 }
 
@@ -107,7 +107,7 @@ result<resolved_qualifier> function_store::resolve_in(const function_entry& e,
 
 const function_store::function_entry* function_store::find(std::string_view project,
                                                            const function_urn& urn,
-                                                           const behaviour& b, error& err,
+                                                           const switches& b, error& err,
                                                            resolved_qualifier& q) const {
     const function_entry* e = find_function(project, urn, b, err);
     if (!e)
@@ -122,14 +122,14 @@ const function_store::function_entry* function_store::find(std::string_view proj
 }
 
 function_store::function_entry* function_store::find(std::string_view project,
-                                                     const function_urn& urn, const behaviour& b,
+                                                     const function_urn& urn, const switches& b,
                                                      error& err, resolved_qualifier& q) {
     return const_cast<function_entry*>(std::as_const(*this).find(project, urn, b, err, q));
 }
 
 result<resolved_qualifier> function_store::resolve(std::string_view project,
                                                    const function_urn& urn,
-                                                   const behaviour& b) const {
+                                                   const switches& b) const {
     std::shared_lock lock(mutex_);
     error err;
     resolved_qualifier q;
@@ -142,7 +142,7 @@ result<resolved_qualifier> function_store::resolve(std::string_view project,
 
 result<function_record> function_store::create_function(std::string_view project,
                                                         std::string_view region,
-                                                        function_record rec, const behaviour& b,
+                                                        function_record rec, const switches& b,
                                                         time_point now) {
     rec.project_id = project;
     rec.region = region;
@@ -175,7 +175,7 @@ result<void> function_store::insert_locked(project_state& state, const function_
 
 result<function_version> function_store::get_version(std::string_view project,
                                                      const function_urn& urn,
-                                                     const behaviour& b) const {
+                                                     const switches& b) const {
     std::shared_lock lock(mutex_);
     error err;
     resolved_qualifier q;
@@ -189,7 +189,7 @@ result<function_version> function_store::get_version(std::string_view project,
 
 result<function_record> function_store::get_function(std::string_view project,
                                                      const function_urn& urn,
-                                                     const behaviour& b) const {
+                                                     const switches& b) const {
     auto v = get_version(project, urn, b);
     if (!v)
         return v.error();
@@ -214,7 +214,7 @@ void function_store::erase_function(std::string_view project, const function_ent
 }
 
 result<void> function_store::remove_version(function_entry& e, const std::string& name,
-                                            const behaviour& b) {
+                                            const switches& b) {
     std::vector<std::string> main_users;
     for (auto& a : e.aliases) {
         auto extra = a.additional_versions();
@@ -246,7 +246,7 @@ result<void> function_store::remove_version(function_entry& e, const std::string
 }
 
 result<void> function_store::delete_function(std::string_view project, const function_urn& urn,
-                                             const behaviour& b) {
+                                             const switches& b) {
     std::unique_lock lock(mutex_);
     error err;
     auto* e = find_function(project, urn, b, err);

@@ -3,13 +3,13 @@
 // project. Thread-safe: every member locks internally and returns copies; no lock is
 // held while the caller serialises or does I/O.
 #include "domain/async_invoke_config.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
 #include "domain/function.hpp"
 #include "domain/function_urn.hpp"
 #include "domain/function_version.hpp"
 #include "domain/ids.hpp"
 #include "domain/paging.hpp"
+#include "domain/switches.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -58,23 +58,22 @@ public:
     /// region, project and timestamps. Errors: function_exists (409 FSS.1061),
     /// function_quota_exceeded (b.function_quota).
     result<function_record> create_function(std::string_view project, std::string_view region,
-                                            function_record rec, const behaviour& b,
-                                            time_point now);
+                                            function_record rec, const switches& b, time_point now);
 
     /// What the URN's qualifier names in its function: latest, a published version, or an
     /// alias (with the version it points at). Errors: urn_project_mismatch,
     /// function_not_found, version_not_found, alias_not_found.
     result<resolved_qualifier> resolve(std::string_view project, const function_urn& urn,
-                                       const behaviour& b) const;
+                                       const switches& b) const;
 
     /// The function record the URN's qualifier runs (an alias: its version's). Errors: as
     /// resolve.
     result<function_record> get_function(std::string_view project, const function_urn& urn,
-                                         const behaviour& b) const;
+                                         const switches& b) const;
 
     /// As get_function, with the version's name and description ("latest", "" for latest).
     result<function_version> get_version(std::string_view project, const function_urn& urn,
-                                         const behaviour& b) const;
+                                         const switches& b) const;
 
     /// Functions of a project ordered by creation, one page of them (their latest).
     page<function_record> list_functions(std::string_view project, const page_request& req) const;
@@ -85,17 +84,17 @@ public:
     /// alias of latest), version_in_use (an alias points at it; switch
     /// delete_aliased_version=cascade removes the aliases whose version it is instead).
     result<void> delete_function(std::string_view project, const function_urn& urn,
-                                 const behaviour& b);
+                                 const switches& b);
 
     /// PUT …/code and PUT …/config: applies the body to latest with create's rules and
     /// sets last_modified. Errors: as resolve, not_latest (another qualifier), and the
     /// validation errors of apply_function_code / apply_function_config.
     result<function_record> update_function_code(std::string_view project, const function_urn& urn,
-                                                 const function_input& in, const behaviour& b,
+                                                 const function_input& in, const switches& b,
                                                  time_point now);
     result<function_record> update_function_config(std::string_view project,
                                                    const function_urn& urn,
-                                                   const function_input& in, const behaviour& b,
+                                                   const function_input& in, const switches& b,
                                                    time_point now);
 
     /// POST …/versions: publishes latest as a new version (name given or generated per
@@ -104,56 +103,56 @@ public:
     /// nothing_to_publish (latest equals the last published version), version_quota_exceeded
     /// (switch max_versions).
     result<version_view> publish_version(std::string_view project, const function_urn& urn,
-                                         const publish_input& in, const behaviour& b,
+                                         const publish_input& in, const switches& b,
                                          time_point now);
 
     /// GET …/versions: latest first, then the versions in publish order, each with its own
     /// config; one page. The URN's qualifier is not looked at. Errors: function_not_found,
     /// urn_project_mismatch.
     result<page<version_view>> list_versions(std::string_view project, const function_urn& urn,
-                                             const behaviour& b, const page_request& req) const;
+                                             const switches& b, const page_request& req) const;
 
     /// POST …/aliases. Errors: function_not_found, the errors of build_alias, alias_exists,
     /// version_not_found (version or an additional version), version_in_use (switch
     /// unique_alias_version), alias_quota_exceeded (switch max_aliases).
     result<function_alias> create_alias(std::string_view project, const function_urn& urn,
-                                        const alias_input& in, const behaviour& b, time_point now);
+                                        const alias_input& in, const switches& b, time_point now);
 
     /// GET / PUT / DELETE …/aliases/{name}. Errors: function_not_found, invalid_alias_name,
     /// alias_not_found; PUT also as create_alias (but alias_exists and the quota).
     /// DELETE removes the alias's config too.
     result<function_alias> get_alias(std::string_view project, const function_urn& urn,
-                                     const std::string& name, const behaviour& b) const;
+                                     const std::string& name, const switches& b) const;
     result<function_alias> update_alias(std::string_view project, const function_urn& urn,
                                         const std::string& name, const alias_input& in,
-                                        const behaviour& b, time_point now);
+                                        const switches& b, time_point now);
     result<void> delete_alias(std::string_view project, const function_urn& urn,
-                              const std::string& name, const behaviour& b);
+                              const std::string& name, const switches& b);
 
     /// GET …/aliases: every alias of the function in creation order.
     result<std::vector<function_alias>>
-    list_aliases(std::string_view project, const function_urn& urn, const behaviour& b) const;
+    list_aliases(std::string_view project, const function_urn& urn, const switches& b) const;
 
     /// Validates `in` and stores the config of exactly the URN's qualifier — latest, a version
     /// or an alias each have their own (replace or merge per b.put_mode); returns the stored
     /// config. Errors: as resolve, and build_config's. The stored config is unchanged on error.
     result<async_invoke_config> put_config(std::string_view project, const function_urn& urn,
-                                           const config_input& in, const behaviour& b,
+                                           const config_input& in, const switches& b,
                                            time_point now);
 
     /// The config of the URN's qualifier. Errors: as get_function, config_not_found
     /// (unless b.no_config == defaults, which answers default_config).
     result<async_invoke_config> get_config(std::string_view project, const function_urn& urn,
-                                           const behaviour& b) const;
+                                           const switches& b) const;
 
     /// Removes the config of the URN's qualifier. Errors: as get_config.
     result<void> delete_config(std::string_view project, const function_urn& urn,
-                               const behaviour& b);
+                               const switches& b);
 
     /// The configs of every qualifier of the URN's function (whatever qualifier the URN
     /// names; it is not looked up), in the order first configured, one page.
     result<page<async_invoke_config>> list_configs(std::string_view project,
-                                                   const function_urn& urn, const behaviour& b,
+                                                   const function_urn& urn, const switches& b,
                                                    const page_request& req) const;
 
     /// Stores a complete record as given (id, region, timestamps kept): snapshot import.
@@ -207,27 +206,27 @@ private:
     static result<void> insert_locked(project_state& state, const function_record& rec);
     /// The function a URN names, whatever its qualifier.
     const function_entry* find_function(std::string_view project, const function_urn& urn,
-                                        const behaviour& b, error& err) const;
+                                        const switches& b, error& err) const;
     function_entry* find_function(std::string_view project, const function_urn& urn,
-                                  const behaviour& b, error& err);
+                                  const switches& b, error& err);
     /// The function a URN names, with its qualifier resolved into `q`.
-    const function_entry* find(std::string_view project, const function_urn& urn,
-                               const behaviour& b, error& err, resolved_qualifier& q) const;
-    function_entry* find(std::string_view project, const function_urn& urn, const behaviour& b,
+    const function_entry* find(std::string_view project, const function_urn& urn, const switches& b,
+                               error& err, resolved_qualifier& q) const;
+    function_entry* find(std::string_view project, const function_urn& urn, const switches& b,
                          error& err, resolved_qualifier& q);
     static result<resolved_qualifier> resolve_in(const function_entry& e, const function_urn& urn);
     /// update_function_code and update_function_config: `apply` the body to latest (only
     /// latest; `what` names the part for the not_latest message) and set last_modified.
     result<function_record>
     update_latest(std::string_view project, const function_urn& urn, const function_input& in,
-                  const behaviour& b, time_point now, const char* what,
+                  const switches& b, time_point now, const char* what,
                   result<function_record> (*apply)(const function_input&, const function_record&));
     /// The checks shared by create_alias and update_alias against the stored versions.
     static result<void> check_alias_versions(const function_entry& e, const function_alias& a,
-                                             const behaviour& b);
+                                             const switches& b);
     /// Removes published version `name` (and its config) under delete_aliased_version.
     static result<void> remove_version(function_entry& e, const std::string& name,
-                                       const behaviour& b);
+                                       const switches& b);
     void erase_function(std::string_view project, const function_entry* e);
 
     id_generator& ids_;

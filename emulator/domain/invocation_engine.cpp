@@ -58,9 +58,9 @@ invocation_engine::invocation_engine(function_store& store, id_generator& ids,
     : store_(store), ids_(ids), codecs_(std::move(codecs)), limits_(limits) {}
 
 async_invoke_config invocation_engine::config_for(std::string_view project, const function_urn& urn,
-                                                  const behaviour& b) const {
-    behaviour strict = b;
-    strict.no_config = missing_config::not_found;
+                                                  const switches& b) const {
+    switches strict = b;
+    strict.missing_config = missing_config::not_found;
     if (auto c = store_.get_config(project, urn, strict))
         return *c;
     // Emulation: a qualifier without a config runs with the documented defaults (G).
@@ -74,7 +74,7 @@ void invocation_engine::push(project_state& ps, time_point due, const std::strin
 
 result<invocation_record> invocation_engine::submit(std::string_view project,
                                                     const function_urn& urn, std::string payload,
-                                                    const behaviour& b, time_point now) {
+                                                    const switches& b, time_point now) {
     std::lock_guard lock(mutex_);
     auto& ps = projects_[std::string(project)];
     auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
@@ -84,7 +84,7 @@ result<invocation_record> invocation_engine::submit(std::string_view project,
 
 result<invocation_record> invocation_engine::submit_locked(
     project_state& ps, std::string_view project, const function_urn& urn, std::string payload,
-    std::vector<std::string> chain, const behaviour& b, time_point now) {
+    std::vector<std::string> chain, const switches& b, time_point now) {
     if (auto f = store_.get_function(project, urn, b); !f)
         return f.error();
     invocation_record r;
@@ -100,7 +100,7 @@ result<invocation_record> invocation_engine::submit_locked(
     return r;
 }
 
-void invocation_engine::run_due(std::string_view project, time_point now, const behaviour& b) {
+void invocation_engine::run_due(std::string_view project, time_point now, const switches& b) {
     std::lock_guard lock(mutex_);
     auto it = projects_.find(project);
     if (it == projects_.end())
@@ -138,7 +138,7 @@ std::uint64_t invocation_engine::version() const {
 }
 
 void invocation_engine::start_attempt(project_state& ps, std::string_view project,
-                                      invocation_record& r, const behaviour& b, time_point now) {
+                                      invocation_record& r, const switches& b, time_point now) {
     auto config = config_for(project, r.urn, b);
     // The event age is checked with the config in force at this attempt.
     if (now - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
@@ -158,7 +158,7 @@ void invocation_engine::start_attempt(project_state& ps, std::string_view projec
 
 void invocation_engine::finish_attempt(project_state& ps, std::string_view project,
                                        invocation_record& r, const attempt_outcome& outcome,
-                                       const behaviour& b, time_point now) {
+                                       const switches& b, time_point now) {
     auto config = config_for(project, r.urn, b);
     if (outcome.what == attempt_outcome::kind::succeed) {
         r.result = outcome.result.value_or(r.payload);
@@ -186,7 +186,7 @@ void invocation_engine::finish_attempt(project_state& ps, std::string_view proje
 
 void invocation_engine::conclude(project_state& ps, std::string_view project, invocation_record& r,
                                  const async_invoke_config& c, const std::string& condition,
-                                 const behaviour& b, time_point now) {
+                                 const switches& b, time_point now) {
     const bool ok = condition == "Success";
     r.status = ok                                ? invocation_status::success
                : condition == "EventAgeExceeded" ? invocation_status::discard
@@ -214,7 +214,7 @@ void invocation_engine::conclude(project_state& ps, std::string_view project, in
 
 void invocation_engine::deliver(project_state& ps, std::string_view project,
                                 const invocation_record& r, const destination_target& t,
-                                const char* on, notification note, const behaviour& b,
+                                const char* on, notification note, const switches& b,
                                 time_point now) {
     delivery d;
     d.seq = ++seq_;

@@ -5,11 +5,11 @@
 // run_due(now) performs, in time order, every attempt, retry, expiry and delivery that falls
 // due. Thread-safe (one mutex; no callback runs under it except the codecs).
 #include "domain/async_invoke_config.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
 #include "domain/function_store.hpp"
 #include "domain/ids.hpp"
 #include "domain/invocation.hpp"
+#include "domain/switches.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -27,7 +27,7 @@ namespace emu::domain {
 /// Representation work the domain leaves to the API layer (JSON both ways).
 struct invocation_codecs {
     /// The notification as the destination receives it (the event of a chained invocation).
-    std::function<std::string(const notification&, const behaviour&)> encode;
+    std::function<std::string(const notification&, const switches&)> encode;
     /// The keys of a destination's `param` string (validated when the config was stored).
     std::function<std::map<std::string, param_value>(std::string_view param)> read_param;
 };
@@ -56,10 +56,10 @@ public:
     /// Queues an invocation of `urn` (any qualifier) with `payload` as the event.
     /// Errors: those of function_store::get_function (function/version/alias not found).
     result<invocation_record> submit(std::string_view project, const function_urn& urn,
-                                     std::string payload, const behaviour& b, time_point now);
+                                     std::string payload, const switches& b, time_point now);
 
     /// Performs everything due at or before `now`, in time order.
-    void run_due(std::string_view project, time_point now, const behaviour& b);
+    void run_due(std::string_view project, time_point now, const switches& b);
 
     /// When the next piece of work falls due, if any.
     std::optional<time_point> next_due(std::string_view project) const;
@@ -120,20 +120,20 @@ private:
 
     result<invocation_record> submit_locked(project_state& ps, std::string_view project,
                                             const function_urn& urn, std::string payload,
-                                            std::vector<std::string> chain, const behaviour& b,
+                                            std::vector<std::string> chain, const switches& b,
                                             time_point now);
     void start_attempt(project_state& ps, std::string_view project, invocation_record& r,
-                       const behaviour& b, time_point now);
+                       const switches& b, time_point now);
     void finish_attempt(project_state& ps, std::string_view project, invocation_record& r,
-                        const attempt_outcome& outcome, const behaviour& b, time_point now);
+                        const attempt_outcome& outcome, const switches& b, time_point now);
     void conclude(project_state& ps, std::string_view project, invocation_record& r,
-                  const async_invoke_config& c, const std::string& condition, const behaviour& b,
+                  const async_invoke_config& c, const std::string& condition, const switches& b,
                   time_point now);
     void deliver(project_state& ps, std::string_view project, const invocation_record& r,
-                 const destination_target& t, const char* on, notification note, const behaviour& b,
+                 const destination_target& t, const char* on, notification note, const switches& b,
                  time_point now);
     async_invoke_config config_for(std::string_view project, const function_urn& urn,
-                                   const behaviour& b) const;
+                                   const switches& b) const;
     void push(project_state& ps, time_point due, const std::string& id, bool finish,
               attempt_outcome outcome = {});
     void touch(); ///< a change: bumps version_ and wakes waiters (lock held)

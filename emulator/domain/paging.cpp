@@ -63,14 +63,14 @@ result<page_request> parse_page_request(std::optional<std::string_view> marker,
 }
 
 page_info make_page_info(const page_request& req, std::size_t returned, std::size_t total,
-                         const behaviour& b) {
+                         const switches& b) {
     page_info info;
     info.previous_marker = static_cast<std::int64_t>(req.offset);
     info.current_count = static_cast<std::int64_t>(returned);
     std::size_t next = req.offset + returned;
     // Emulation: D10 — the documented example keeps counting past the end; clients such
     // as Terraform stop only at next_marker 0 (list_end_marker=zero).
-    if (next >= total && b.end_marker == list_end_marker::zero)
+    if (next >= total && b.list_end_marker == list_end_marker::zero)
         next = 0;
     info.next_marker = static_cast<std::int64_t>(next);
     return info;

@@ -1,7 +1,7 @@
 #pragma once
 // marker/limit paging of list operations (spec §4.1, D10). Pure, thread-safe.
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
+#include "domain/switches.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +39,6 @@ struct page_info {
 /// Computes PageInfo for `returned` items at `req.offset` out of `total`.
 /// Emulation: D10 — next_marker on the last page follows the list_end_marker switch.
 page_info make_page_info(const page_request& req, std::size_t returned, std::size_t total,
-                         const behaviour& b);
+                         const switches& b);
 
 } // namespace emu::domain

@@ -18,7 +18,7 @@ result<void> function_store::insert_version(std::string_view project, const func
                                             function_version version) {
     std::unique_lock lock(mutex_);
     error err;
-    auto* e = find_function(project, urn, behaviour{}, err);
+    auto* e = find_function(project, urn, switches{}, err);
     if (!e)
         return err;
     if (version.version == "latest" || e->version(version.version))
@@ -39,14 +39,14 @@ result<void> function_store::insert_alias(std::string_view project, const functi
                                           function_alias alias) {
     std::unique_lock lock(mutex_);
     error err;
-    auto* e = find_function(project, urn, behaviour{}, err);
+    auto* e = find_function(project, urn, switches{}, err);
     if (!e)
         return err;
     if (e->alias(alias.name))
         return make_error(errc::alias_exists, "name",
                           "alias '" + alias.name + "' of function " + e->record.unqualified_urn() +
                               " already exists");
-    behaviour lenient;
+    switches lenient;
     lenient.unique_alias_version = false; // a snapshot is restored as it was
     if (auto r = check_alias_versions(*e, alias, lenient); !r)
         return r;
@@ -60,7 +60,7 @@ result<void> function_store::insert_config(std::string_view project, const funct
     std::unique_lock lock(mutex_);
     error err;
     resolved_qualifier q;
-    auto* e = find(project, urn, behaviour{}, err, q);
+    auto* e = find(project, urn, switches{}, err, q);
     if (!e)
         return err;
     config.func_urn = e->record.func_urn(q.qualifier);

@@ -101,7 +101,7 @@ result<void> validate_param(const std::string& path, const std::string& destinat
 /// Validates one FuncDestinationConfig; nullopt when it names no destination at all.
 result<std::optional<destination_target>> build_target(const std::string& path,
                                                        const destination_input& in,
-                                                       const behaviour& b,
+                                                       const switches& b,
                                                        const urn_defaults& defaults) {
     if (!in.destination && !in.param)
         return std::optional<destination_target>{};
@@ -129,7 +129,7 @@ result<std::optional<destination_target>> build_target(const std::string& path,
 
 } // namespace
 
-async_invoke_config default_config(const behaviour& b, std::string func_urn) {
+async_invoke_config default_config(const switches& b, std::string func_urn) {
     async_invoke_config c;
     c.func_urn = std::move(func_urn);
     c.max_async_event_age_in_seconds = 3600;
@@ -139,7 +139,7 @@ async_invoke_config default_config(const behaviour& b, std::string func_urn) {
 }
 
 result<async_invoke_config> build_config(const config_input& in,
-                                         const async_invoke_config* existing, const behaviour& b,
+                                         const async_invoke_config* existing, const switches& b,
                                          const urn_defaults& defaults, std::string func_urn,
                                          time_point now) {
     // Emulation: spec §1.4 (G) — replace (omitted fields take their defaults) or merge.

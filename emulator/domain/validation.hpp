@@ -2,11 +2,11 @@
 // Range, enum and shape rules of the documentation, one function per input type. Pure,
 // thread-safe. Every error names the field (JSON path) and the rule.
 #include "domain/async_invoke_config.hpp"
-#include "domain/behaviour.hpp"
 #include "domain/error.hpp"
 #include "domain/function.hpp"
 #include "domain/function_urn.hpp"
 #include "domain/function_version.hpp"
+#include "domain/switches.hpp"
 
 #include <optional>
 
@@ -18,12 +18,12 @@ namespace emu::domain {
 /// Errors: invalid_type, value_out_of_range, invalid_enum, invalid_format, missing_field,
 /// invalid_urn (a FunctionGraph destination's func_urn).
 result<async_invoke_config> build_config(const config_input& in,
-                                         const async_invoke_config* existing, const behaviour& b,
+                                         const async_invoke_config* existing, const switches& b,
                                          const urn_defaults& defaults, std::string func_urn,
                                          time_point now);
 
 /// The config a qualifier has when none was ever set (missing_config=defaults).
-async_invoke_config default_config(const behaviour& b, std::string func_urn);
+async_invoke_config default_config(const switches& b, std::string func_urn);
 
 /// Validates a create-function body (spec §10.2) into a record without id/urn/timestamps.
 /// Errors: missing_field, invalid_type, value_out_of_range, invalid_enum, invalid_format.
@@ -46,7 +46,7 @@ bool same_content(const function_record& a, const function_record& b);
 
 /// The name a publish without `version` gets from the clock (switch version_name_style,
 /// D21): 20210304-145002 or v20210304-145002, in the zone of utc_offset_minutes.
-std::string generated_version_name(time_point now, const behaviour& b);
+std::string generated_version_name(time_point now, const switches& b);
 
 /// Checks a publish body's own fields: version (given: a valid name, else
 /// invalid_version_name) and description (at most 512 characters, invalid_format).
@@ -60,6 +60,6 @@ result<void> check_publish_input(const publish_input& in);
 /// param, two additional versions, weights beside a strategy, the version itself as an
 /// additional version). Whether the versions exist is the store's check.
 result<function_alias> build_alias(const alias_input& in, const std::optional<std::string>& name,
-                                   const behaviour& b);
+                                   const switches& b);
 
 } // namespace emu::domain

@@ -37,15 +37,14 @@ result<void> one_of(const std::string& field, const std::optional<std::string>& 
                       field + " must be one of " + join(allowed) + ", got '" + *value + "'" + why);
 }
 
-result<void> check_strategy(const std::string& path, const version_strategy& s,
-                            const behaviour& b) {
+result<void> check_strategy(const std::string& path, const version_strategy& s, const switches& b) {
     if (auto r = one_of(path + ".combine_type", s.combine_type, {"and", "or"}, ""); !r)
         return r;
     if (!s.rules)
         return {};
     // Emulation: D21 — the API pages list rule_type Header only; the Go SDK header, cookie.
     const std::vector<std::string_view> types =
-        b.rule_types == strategy_rule_types::sdk
+        b.alias_rule_types == strategy_rule_types::sdk
             ? std::vector<std::string_view>{"Header", "header", "cookie"}
             : std::vector<std::string_view>{"Header"};
     for (std::size_t i = 0; i < s.rules->size(); ++i) {
@@ -66,9 +65,9 @@ result<void> check_strategy(const std::string& path, const version_strategy& s,
 
 } // namespace
 
-std::string generated_version_name(time_point now, const behaviour& b) {
+std::string generated_version_name(time_point now, const switches& b) {
     using namespace std::chrono;
-    const int offset = b.times == time_style::utc_z ? 0 : b.utc_offset_minutes;
+    const int offset = b.time_style == time_style::utc_z ? 0 : b.utc_offset_minutes;
     auto local = floor<seconds>(now) + minutes(offset);
     auto day = floor<days>(local);
     year_month_day ymd{day};
@@ -77,7 +76,7 @@ std::string generated_version_name(time_point now, const behaviour& b) {
     // Emulation: D21 — the publish page says yyyymmdd-HHMMSS, the function model (and the
     // console) vYYYYMMDD-HHMMSS.
     std::snprintf(buf, sizeof buf, "%s%04d%02u%02u-%02ld%02ld%02ld",
-                  b.version_names == version_name_style::v_prefixed ? "v" : "",
+                  b.version_name_style == version_name_style::v_prefixed ? "v" : "",
                   static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
                   static_cast<long>(hms.minutes().count()),
@@ -95,7 +94,7 @@ result<void> check_publish_input(const publish_input& in) {
 }
 
 result<function_alias> build_alias(const alias_input& in, const std::optional<std::string>& name,
-                                   const behaviour& b) {
+                                   const switches& b) {
     function_alias a;
     if (name) {
         a.name = *name;

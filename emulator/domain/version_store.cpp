@@ -23,7 +23,7 @@ error only_latest(const function_urn& urn, std::string_view rule) {
 } // namespace
 
 result<function_record> function_store::update_latest(
-    std::string_view project, const function_urn& urn, const function_input& in, const behaviour& b,
+    std::string_view project, const function_urn& urn, const function_input& in, const switches& b,
     time_point now, const char* what,
     result<function_record> (*apply)(const function_input&, const function_record&)) {
     std::unique_lock lock(mutex_);
@@ -45,20 +45,20 @@ result<function_record> function_store::update_latest(
 result<function_record> function_store::update_function_code(std::string_view project,
                                                              const function_urn& urn,
                                                              const function_input& in,
-                                                             const behaviour& b, time_point now) {
+                                                             const switches& b, time_point now) {
     return update_latest(project, urn, in, b, now, "code", apply_function_code);
 }
 
 result<function_record> function_store::update_function_config(std::string_view project,
                                                                const function_urn& urn,
                                                                const function_input& in,
-                                                               const behaviour& b, time_point now) {
+                                                               const switches& b, time_point now) {
     return update_latest(project, urn, in, b, now, "metadata", apply_function_config);
 }
 
 result<version_view> function_store::publish_version(std::string_view project,
                                                      const function_urn& urn,
-                                                     const publish_input& in, const behaviour& b,
+                                                     const publish_input& in, const switches& b,
                                                      time_point now) {
     std::unique_lock lock(mutex_);
     error err;
@@ -101,8 +101,7 @@ result<version_view> function_store::publish_version(std::string_view project,
 }
 
 result<page<version_view>> function_store::list_versions(std::string_view project,
-                                                         const function_urn& urn,
-                                                         const behaviour& b,
+                                                         const function_urn& urn, const switches& b,
                                                          const page_request& req) const {
     std::vector<version_view> all;
     std::shared_lock lock(mutex_);

@@ -55,7 +55,8 @@ void log_handler_failure(std::string_view what) {
 
 http_session::http_session(stream_socket&& socket, std::shared_ptr<session_context> context)
     : socket_(std::move(socket)), timer_(socket_.get_executor()),
-      deadline_timer_(socket_.get_executor()), context_(std::move(context)) {}
+      deadline_timer_(socket_.get_executor()), context_(std::move(context)),
+      deferral_([this] { return make_sink(); }) {}
 
 http_session::~http_session() {
     context_->remove(this);
@@ -127,7 +128,8 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     if (ec)
         return on_read_error(ec);
     const bool keep_alive = parser_->get().keep_alive();
-    do_reply([this] { return context_->handler.handle(parser_->release()); }, !keep_alive);
+    do_reply([this] { return context_->handler.handle(parser_->release(), deferral_); },
+             !keep_alive);
 }
 
 void http_session::on_read_error(beast::error_code ec) {
@@ -159,7 +161,23 @@ void http_session::on_read_error(beast::error_code ec) {
 }
 
 void http_session::do_reject(transport_error why, const request_header& header) {
-    do_reply([this, why, &header] { return context_->handler.reject(why, header); }, true);
+    do_reply([this, why,
+              &header] { return std::optional<reply>(context_->handler.reject(why, header)); },
+             true);
+}
+
+reply_sink http_session::make_sink() {
+    return [self = shared_from_this()](reply r) {
+        net::post(self->socket_.get_executor(),
+                  [self, r = std::move(r)]() mutable { self->on_deferred(std::move(r)); });
+    };
+}
+
+// The answer of a request the application kept (a control-API wait), on our thread.
+void http_session::on_deferred(reply r) {
+    if (state_ == state::closed)
+        return;
+    do_reply([&r] { return std::optional<reply>(std::move(r)); }, close_after_);
 }
 
 // The application catches its own errors (style §3); this try is only the last line of
@@ -169,7 +187,10 @@ template <class Call> void http_session::do_reply(Call&& call, bool close_after)
     clear_deadline(); // no I/O until the answer is ready (a fault may delay it)
     close_after_ = close_after;
     try {
-        reply_ = call();
+        auto answer = call();
+        if (!answer) // kept by the application: on_deferred brings the reply
+            return;
+        reply_ = std::move(*answer);
         auto& m = reply_.message;
         const auto status = m.result();
         if (status == http::status::no_content || status == http::status::not_modified ||

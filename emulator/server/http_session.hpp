@@ -47,6 +47,8 @@ private:
     void on_read_error(beast::error_code ec);
     void do_reject(transport_error why, const request_header& header);
     template <class Call> void do_reply(Call&& call, bool close_after);
+    reply_sink make_sink();
+    void on_deferred(reply r);
     void on_delay(beast::error_code ec);
     void do_act();
     void do_write();
@@ -73,6 +75,7 @@ private:
     std::chrono::steady_clock::time_point armed_ = std::chrono::steady_clock::time_point::max();
     std::shared_ptr<session_context> context_;
     reply reply_;
+    deferral deferral_;   // makes sinks bound to this session (built once)
     std::string head_;    // the response header being written (reused)
     std::string partial_; // bytes of a truncated reply
     state state_ = state::reading;

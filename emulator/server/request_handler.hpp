@@ -1,12 +1,14 @@
 #pragma once
 // The one seam between transport and application: the server hands every parsed request
 // to `handle` and every request it could not read in full to `reject`; both return what to
-// send. The server knows nothing else about the application (main wires the router in).
+// send — `handle` may instead keep the request and answer later through a sink. The server
+// knows nothing else about the application (the application wires its pipeline in).
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace emu::server {
 
@@ -35,11 +37,20 @@ struct reply {
     reply_action action = reply_action::send;
 };
 
+/// Delivers the reply of a request answered later. Callable once, from any thread: the
+/// reply is sent on the connection's own thread (dropped if the connection is gone).
+using reply_sink = std::function<void(reply)>;
+
+/// Makes the sink of the request being handled (the session it came from).
+using deferral = std::function<reply_sink()>;
+
 /// The application callbacks. Both are called on the connection's thread (its implicit
 /// strand, net.hpp) and may run concurrently for different connections, so they must be
 /// thread-safe.
 struct request_handler {
-    std::function<reply(request&&)> handle;
+    /// A reply now, or nullopt after taking a sink from the deferral to answer later (the
+    /// connection then waits, reading nothing, with no deadline).
+    std::function<std::optional<reply>(request&&, const deferral&)> handle;
     std::function<reply(transport_error, const request_header&)> reject;
 };
 

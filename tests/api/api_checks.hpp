@@ -55,10 +55,10 @@ inline void check_unchanged(const api_harness& h, const std::string& urn,
     BOOST_TEST(now.body == before.body);
 }
 
-/// Sends a hand-built request through router::handle and parses the answer's body.
-inline answer send(const api_harness& h, api::request req) {
+/// Sends a hand-built request through pipeline::handle and parses the answer's body.
+inline answer send(const api_harness& h, emu::request req) {
     req.prepare_payload();
-    answer a{h.router.handle(req).res, {}};
+    answer a{h.handle(req), {}};
     boost::system::error_code ec;
     a.body = json::parse(a.res.body(), ec);
     if (ec)
@@ -67,9 +67,9 @@ inline answer send(const api_harness& h, api::request req) {
 }
 
 /// A request with the default credentials and Content-Type of api_harness::call.
-inline api::request make_request(http::verb method, const std::string& target,
+inline emu::request make_request(http::verb method, const std::string& target,
                                  unsigned version = 11) {
-    api::request req{method, target, version};
+    emu::request req{method, target, version};
     req.set("X-Auth-Token", "test-token");
     req.set(http::field::content_type, "application/json");
     return req;

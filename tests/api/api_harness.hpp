@@ -1,26 +1,25 @@
 #pragma once
-// A whole application without sockets: manual clock, seeded ids, store, router. Requests
-// are built by hand and answered by router::handle.
-#include "api/auth.hpp"
-#include "api/fault_injector.hpp"
-#include "api/fixture_loader.hpp"
-#include "api/journal.hpp"
-#include "api/router.hpp"
-#include "api/service.hpp"
-#include "domain/behaviour_registry.hpp"
+// A whole application without sockets: manual clock, seeded ids, the service state and the
+// request pipeline the application uses. Requests are built by hand and answered by
+// pipeline::handle; answers a handler defers (control-API waits) are collected in
+// `deferred` as they are delivered.
+#include "app/pipeline.hpp"
+#include "control/service_state.hpp"
+#include "control/state_document.hpp"
 #include "domain/clock.hpp"
-#include "domain/clock_registry.hpp"
-#include "domain/function_store.hpp"
-#include "domain/ids.hpp"
+#include "domain/switches.hpp"
 
 #include <boost/json.hpp>
 
 #include <chrono>
 #include <fstream>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace emu::test {
 
@@ -38,7 +37,7 @@ inline domain::time_point doc_instant() {
 
 /// The answer of one call: the response and its body parsed (null when not JSON).
 struct answer {
-    api::response res;
+    emu::response res;
     json::value body;
     unsigned status() const { return res.result_int(); }
     std::string code() const {
@@ -53,40 +52,62 @@ struct answer {
     }
 };
 
+/// Answers delivered later through a deferral (thread-safe: sinks may run anywhere).
+struct deferred_answers {
+    std::mutex mutex;
+    std::vector<emu::response> answers;
+
+    std::size_t size() {
+        std::lock_guard lock(mutex);
+        return answers.size();
+    }
+};
+
+/// The service configuration of the harnesses: journal of 100, the given switches.
+inline control::service_config harness_config(domain::switches b = {}, bool invocations = false,
+                                              domain::invocation_limits limits = {}) {
+    control::service_config c;
+    c.journal_size = 100;
+    c.invocations = invocations;
+    c.limits = limits;
+    c.control.startup_switches = b;
+    return c;
+}
+
 struct api_harness {
     domain::manual_clock clock{doc_instant()};
-    domain::clock_registry clocks{clock};
-    domain::id_generator ids;
-    domain::behaviour_registry behaviours;
-    domain::function_store store{ids};
-    api::journal journal{100};
-    api::fault_injector faults;
-    api::credential_store credentials;
-    api::service svc{store,
-                     clocks,
-                     ids,
-                     behaviours,
-                     journal,
-                     faults,
-                     credentials,
-                     api::auth_mode::any,
-                     "cn-north-4",
-                     6 * 1024 * 1024,
-                     api::control_settings{},
-                     nullptr,
-                     {}};
-    api::router router{svc};
+    control::service_state state;
+    // The parts of the state the tests use most.
+    api::service& svc = state.svc;
+    domain::function_store& store = state.store;
+    domain::clock_registry& clocks = state.clocks;
+    domain::id_generator& ids = state.ids;
+    gateway::credential_store& credentials = state.credentials;
+    emu::pipeline pipeline{state};
+    std::shared_ptr<deferred_answers> deferred = std::make_shared<deferred_answers>();
+    server::deferral later = [d = deferred]() -> server::reply_sink {
+        return [d](server::reply r) {
+            std::lock_guard lock(d->mutex);
+            d->answers.push_back(std::move(r.message));
+        };
+    };
 
-    explicit api_harness(domain::behaviour b = {}) : behaviours(b) {
+    explicit api_harness(domain::switches b = {}) : api_harness(harness_config(b)) {}
+    explicit api_harness(const control::service_config& config) : state(clock, config) {
         ids.seed(42);
-        svc.control.startup_switches = b;
+    }
+
+    /// The response of pipeline::handle; an empty 0-status response when it was deferred.
+    emu::response handle(const emu::request& req) const {
+        auto r = pipeline.handle(req, later);
+        return r ? std::move(r->message) : emu::response{};
     }
 
     /// Sends a request with X-Auth-Token and Content-Type: application/json unless
     /// `headers` says otherwise (a header with an empty value is removed).
     answer call(http::verb method, const std::string& target, const std::string& body = "",
                 std::initializer_list<std::pair<std::string, std::string>> headers = {}) const {
-        api::request req{method, target, 11};
+        emu::request req{method, target, 11};
         req.set("X-Auth-Token", "test-token");
         req.set(http::field::content_type, "application/json");
         for (auto& [k, v] : headers) {
@@ -97,7 +118,7 @@ struct api_harness {
         }
         req.body() = body;
         req.prepare_payload();
-        answer a{router.handle(req).res, {}};
+        answer a{handle(req), {}};
         boost::system::error_code ec;
         a.body = json::parse(a.res.body(), ec);
         if (ec)

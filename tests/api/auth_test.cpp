@@ -3,8 +3,8 @@
 // against the emulator's virtual clock, the error dialects, that a refused request changes
 // nothing, and the --credential / --auth-token forms. The SDK-HMAC-SHA256 algorithm itself
 // (vectors, canonicalisation) is unit-tested in sdk_signature_test.cpp.
-#include "api/sdk_signature.hpp"
 #include "api_checks.hpp"
+#include "gateway/sdk_signature.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -46,7 +46,7 @@ const std::string put_body = R"({"max_async_retry_attempts":0})";
 
 /// X-Sdk-Date of the harness clock (2021-03-04T06:50:02Z) moved by `offset`.
 std::string sdk_date(std::chrono::seconds offset = 0s) {
-    return api::format_sdk_date(doc_instant() + offset);
+    return gateway::format_sdk_date(doc_instant() + offset);
 }
 
 /// The {project_id} segment of a /v2 target.
@@ -57,9 +57,9 @@ std::string project_of(const std::string& target) {
 
 /// An unsigned request with the headers the Node.js SDK sends (Content-Type, Accept, Host,
 /// User-Agent, X-Project-Id of the path, X-Sdk-Date).
-api::request sdk_request(http::verb method, const std::string& target, const std::string& body = "",
+emu::request sdk_request(http::verb method, const std::string& target, const std::string& body = "",
                          const std::string& date = sdk_date()) {
-    api::request req{method, target, 11};
+    emu::request req{method, target, 11};
     req.set(http::field::content_type, "application/json");
     req.set(http::field::accept, "application/json");
     req.set(http::field::host, host);
@@ -72,19 +72,19 @@ api::request sdk_request(http::verb method, const std::string& target, const std
 }
 
 /// sdk_request signed with `key`/`secret` over `headers`.
-api::request signed_request(http::verb method, const std::string& target,
+emu::request signed_request(http::verb method, const std::string& target,
                             const std::string& body = "", const std::string& key = ak,
                             const std::string& secret = sk, const std::string& date = sdk_date(),
                             const std::vector<std::string>& headers = node_signed) {
     auto req = sdk_request(method, target, body, date);
-    api::sign_request(req, key, secret, headers);
+    gateway::sign_request(req, key, secret, headers);
     return req;
 }
 
 /// A request carrying X-Auth-Token `token` (no header at all when nullopt).
-api::request token_request(http::verb method, const std::string& target,
+emu::request token_request(http::verb method, const std::string& target,
                            const std::optional<std::string>& token, const std::string& body = "") {
-    api::request req{method, target, 11};
+    emu::request req{method, target, 11};
     req.set(http::field::content_type, "application/json");
     if (token)
         req.set("X-Auth-Token", *token);
@@ -94,9 +94,9 @@ api::request token_request(http::verb method, const std::string& target,
 }
 
 /// A request with only this Authorization value (and X-Sdk-Date unless `date` is empty).
-api::request authorization_request(const std::string& authorization,
+emu::request authorization_request(const std::string& authorization,
                                    const std::string& date = sdk_date()) {
-    api::request req{http::verb::get, config_target, 11};
+    emu::request req{http::verb::get, config_target, 11};
     req.set(http::field::content_type, "application/json");
     req.set(http::field::authorization, authorization);
     if (!date.empty())
@@ -108,13 +108,13 @@ api::request authorization_request(const std::string& authorization,
 /// under the default --auth any with nothing configured.
 struct fixture {
     api_harness h;
-    explicit fixture(domain::behaviour b = {}) : h(b) {
+    explicit fixture(domain::switches b = {}) : h(b) {
         BOOST_TEST_REQUIRE(h.create("demo").status() == 200u);
         auto a = h.call(http::verb::put, config_target,
                         R"({"max_async_event_age_in_seconds":100,"max_async_retry_attempts":2})");
         BOOST_TEST_REQUIRE(a.status() == 200u, a.res.body());
     }
-    answer send(api::request req) const { return emu::test::send(h, std::move(req)); }
+    answer send(emu::request req) const { return emu::test::send(h, std::move(req)); }
 };
 
 void check_ok(const answer& a) {
@@ -163,7 +163,7 @@ void check_config_unchanged(const fixture& f) {
 /// A request built by `make`; `reason` empty means 200, else the 401 message suffix.
 struct request_case {
     std::string name;
-    std::function<api::request()> make;
+    std::function<emu::request()> make;
     std::string reason;
 };
 std::ostream& operator<<(std::ostream& os, const request_case& c) {
@@ -351,7 +351,7 @@ std::vector<request_case> strict_cases() {
 
 struct parse_credential_case {
     std::string text;
-    std::optional<api::credential> expected;
+    std::optional<gateway::credential> expected;
 };
 std::ostream& operator<<(std::ostream& os, const parse_credential_case& c) {
     return os << "'" << c.text << "'";
@@ -359,7 +359,7 @@ std::ostream& operator<<(std::ostream& os, const parse_credential_case& c) {
 
 struct parse_token_case {
     std::string text;
-    std::optional<api::auth_token> expected;
+    std::optional<gateway::auth_token> expected;
 };
 std::ostream& operator<<(std::ostream& os, const parse_token_case& c) {
     return os << "'" << c.text << "'";
@@ -386,7 +386,7 @@ BOOST_AUTO_TEST_SUITE(auth_test)
 
 BOOST_AUTO_TEST_CASE(mode_off_accepts_requests_without_any_credentials) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::off;
+    f.h.svc.auth = gateway::auth_mode::off;
     auto get = f.send(token_request(http::verb::get, config_target, std::nullopt));
     check_ok(get);
     BOOST_TEST(get.body.at("max_async_retry_attempts").as_int64() == 2);
@@ -394,8 +394,8 @@ BOOST_AUTO_TEST_CASE(mode_off_accepts_requests_without_any_credentials) {
     check_ok(put);
     BOOST_TEST(put.body.at("max_async_retry_attempts").as_int64() == 0);
     // Nothing is looked at, not even configured credentials or a malformed header.
-    f.h.credentials.add(api::credential{ak, sk, ""});
-    f.h.credentials.add(api::auth_token{"known", q});
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::auth_token{"known", q});
     check_ok(f.send(signed_request(http::verb::get, config_target, "", ak, "WrongKey")));
     check_ok(f.send(token_request(http::verb::get, config_target, "unknown")));
     check_ok(f.send(token_request(http::verb::get, config_target, "")));
@@ -407,7 +407,7 @@ BOOST_AUTO_TEST_CASE(mode_off_accepts_requests_without_any_credentials) {
 /// Nothing configured: any non-empty token, any well-formed signature (unverified).
 BOOST_DATA_TEST_CASE(mode_any_with_nothing_configured, bdata::make(unconfigured_any_cases()), c) {
     fixture f;
-    BOOST_TEST_REQUIRE((f.h.svc.auth == api::auth_mode::any));
+    BOOST_TEST_REQUIRE((f.h.svc.auth == gateway::auth_mode::any));
     auto a = f.send(c.make());
     if (c.reason.empty())
         check_ok(a);
@@ -418,7 +418,7 @@ BOOST_DATA_TEST_CASE(mode_any_with_nothing_configured, bdata::make(unconfigured_
 /// A credential configured: signatures are verified (its AK only), tokens still pass.
 BOOST_DATA_TEST_CASE(mode_any_with_a_credential, bdata::make(credential_any_cases()), c) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
     auto a = f.send(c.make());
     if (c.reason.empty())
         check_ok(a);
@@ -428,7 +428,7 @@ BOOST_DATA_TEST_CASE(mode_any_with_a_credential, bdata::make(credential_any_case
 
 BOOST_AUTO_TEST_CASE(signed_put_is_applied) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
     auto a = f.send(signed_request(http::verb::put, config_target, put_body));
     check_ok(a);
     BOOST_TEST(a.body.at("max_async_retry_attempts").as_int64() == 0);
@@ -439,7 +439,7 @@ BOOST_AUTO_TEST_CASE(signed_put_is_applied) {
 
 BOOST_AUTO_TEST_CASE(changing_the_request_after_signing_is_refused) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
     auto body = signed_request(http::verb::put, config_target, R"({"max_async_retry_attempts":3})");
     body.body() = put_body;
     body.prepare_payload();
@@ -467,7 +467,7 @@ BOOST_AUTO_TEST_CASE(changing_the_request_after_signing_is_refused) {
 /// X-Sdk-Date is compared with the emulator's clock of the path's project, not the wall clock.
 BOOST_AUTO_TEST_CASE(x_sdk_date_is_checked_against_the_virtual_clock) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
     auto req = signed_request(http::verb::get, config_target);
     check_ok(f.send(req));
     f.h.clock.advance(16min);
@@ -477,16 +477,16 @@ BOOST_AUTO_TEST_CASE(x_sdk_date_is_checked_against_the_virtual_clock) {
     check_ok(f.send(req));
     // A signature made now (wall clock) is refused while the project's clock says 2021.
     auto now = signed_request(http::verb::get, config_target, "", ak, sk,
-                              api::format_sdk_date(std::chrono::system_clock::now()));
+                              gateway::format_sdk_date(std::chrono::system_clock::now()));
     check_error_has(f.send(now), 401, "APIGW.0301",
                     {iam + "the request time skew is too big, x-sdk-date:"});
 }
 
 BOOST_AUTO_TEST_CASE(several_credentials_and_a_replaced_secret) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, "OldSecret", ""});
-    f.h.credentials.add(api::credential{"SecondKey", "SecondSecret", ""});
-    f.h.credentials.add(api::credential{ak, sk, ""}); // same AK again: replaces the secret
+    f.h.credentials.add(gateway::credential{ak, "OldSecret", ""});
+    f.h.credentials.add(gateway::credential{"SecondKey", "SecondSecret", ""});
+    f.h.credentials.add(gateway::credential{ak, sk, ""}); // same AK again: replaces the secret
     check_ok(f.send(signed_request(http::verb::get, config_target)));
     check_ok(
         f.send(signed_request(http::verb::get, config_target, "", "SecondKey", "SecondSecret")));
@@ -498,8 +498,8 @@ BOOST_AUTO_TEST_CASE(several_credentials_and_a_replaced_secret) {
 
 BOOST_AUTO_TEST_CASE(configured_tokens_must_be_known) {
     fixture f;
-    f.h.credentials.add(api::auth_token{"known", ""});
-    f.h.credentials.add(api::auth_token{"only-p", p});
+    f.h.credentials.add(gateway::auth_token{"known", ""});
+    f.h.credentials.add(gateway::auth_token{"only-p", p});
     check_ok(f.send(token_request(http::verb::get, config_target, "known")));
     check_ok(f.send(token_request(http::verb::get, functions_q, "known")));
     check_ok(f.send(token_request(http::verb::get, config_target, "only-p")));
@@ -516,8 +516,8 @@ BOOST_AUTO_TEST_CASE(configured_tokens_must_be_known) {
 
 BOOST_AUTO_TEST_CASE(credential_bound_to_a_project) {
     fixture f;
-    f.h.credentials.add(api::credential{ak, sk, p});
-    f.h.credentials.add(api::credential{"AnyProjectKey", "AnySecret", ""});
+    f.h.credentials.add(gateway::credential{ak, sk, p});
+    f.h.credentials.add(gateway::credential{"AnyProjectKey", "AnySecret", ""});
     check_ok(f.send(signed_request(http::verb::get, config_target)));
     check_ok(f.send(signed_request(http::verb::get, functions_p)));
     check_refused(f.send(signed_request(http::verb::get, functions_q)),
@@ -533,7 +533,7 @@ BOOST_AUTO_TEST_CASE(credential_bound_to_a_project) {
 
 BOOST_AUTO_TEST_CASE(mode_strict_with_nothing_configured_refuses_everything) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
+    f.h.svc.auth = gateway::auth_mode::strict;
     check_refused(f.send(token_request(http::verb::get, config_target, "test-token")),
                   "decrypt token fail");
     check_refused(f.send(signed_request(http::verb::get, config_target)),
@@ -546,10 +546,10 @@ BOOST_AUTO_TEST_CASE(mode_strict_with_nothing_configured_refuses_everything) {
 
 BOOST_DATA_TEST_CASE(mode_strict, bdata::make(strict_cases()), c) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
-    f.h.credentials.add(api::credential{ak, sk, ""});
-    f.h.credentials.add(api::auth_token{"known", ""});
-    f.h.credentials.add(api::auth_token{"only-p", p});
+    f.h.svc.auth = gateway::auth_mode::strict;
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::auth_token{"known", ""});
+    f.h.credentials.add(gateway::auth_token{"only-p", p});
     auto a = f.send(c.make());
     if (c.reason.empty())
         check_ok(a);
@@ -559,9 +559,9 @@ BOOST_DATA_TEST_CASE(mode_strict, bdata::make(strict_cases()), c) {
 
 BOOST_AUTO_TEST_CASE(mode_strict_project_bindings) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
-    f.h.credentials.add(api::credential{ak, sk, p});
-    f.h.credentials.add(api::auth_token{"only-p", p});
+    f.h.svc.auth = gateway::auth_mode::strict;
+    f.h.credentials.add(gateway::credential{ak, sk, p});
+    f.h.credentials.add(gateway::auth_token{"only-p", p});
     check_ok(f.send(token_request(http::verb::get, functions_p, "only-p")));
     check_refused(f.send(token_request(http::verb::get, functions_q, "only-p")),
                   "the token is bound to project " + p + ", not " + q);
@@ -573,8 +573,8 @@ BOOST_AUTO_TEST_CASE(mode_strict_project_bindings) {
 /// The state document (PUT /_emulator/state, --fixtures) adds credentials and tokens.
 BOOST_AUTO_TEST_CASE(credentials_from_a_state_document) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
-    api::request put{http::verb::put, "/_emulator/state", 11};
+    f.h.svc.auth = gateway::auth_mode::strict;
+    emu::request put{http::verb::put, "/_emulator/state", 11};
     put.set(http::field::content_type, "application/json");
     put.body() = R"({"projects": [],
         "credentials": [{"access_key": "StateKey", "secret_key": "StateSecret",
@@ -589,7 +589,7 @@ BOOST_AUTO_TEST_CASE(credentials_from_a_state_document) {
         f.send(signed_request(http::verb::get, functions_q, "", "StateKey", "StateSecret")),
         "the access key StateKey is bound to project " + p + ", not " + q);
 
-    auto state = f.send(api::request{http::verb::get, "/_emulator/state", 11});
+    auto state = f.send(emu::request{http::verb::get, "/_emulator/state", 11});
     BOOST_TEST_REQUIRE(state.status() == 200u, state.res.body());
     auto& creds = state.body.at("credentials").as_array();
     BOOST_TEST_REQUIRE(creds.size() == 1u);
@@ -600,8 +600,8 @@ BOOST_AUTO_TEST_CASE(credentials_from_a_state_document) {
 
 BOOST_AUTO_TEST_CASE(control_api_is_not_subject_to_auth) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
-    api::request req{http::verb::get, "/_emulator/health", 11};
+    f.h.svc.auth = gateway::auth_mode::strict;
+    emu::request req{http::verb::get, "/_emulator/health", 11};
     check_ok(f.send(req));
 }
 
@@ -637,15 +637,15 @@ std::vector<dialect_case> dialect_cases() {
 }
 
 BOOST_DATA_TEST_CASE(auth_error_dialects, bdata::make(dialect_cases()), c) {
-    domain::behaviour b;
+    domain::switches b;
     for (auto& [name, value] : c.switches)
         BOOST_TEST_REQUIRE(bool(domain::set_switch(b, name, value)), name << "=" << value);
     fixture f(b);
-    f.h.svc.auth = api::auth_mode::strict;
-    f.h.credentials.add(api::credential{ak, sk, ""});
-    f.h.credentials.add(api::auth_token{"only-p", p});
+    f.h.svc.auth = gateway::auth_mode::strict;
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::auth_token{"only-p", p});
 
-    const std::vector<std::pair<api::request, std::string>> refusals = {
+    const std::vector<std::pair<emu::request, std::string>> refusals = {
         {token_request(http::verb::get, config_target, "unknown"), "decrypt token fail"},
         {token_request(http::verb::get, config_target, std::nullopt), "x-auth-token not found"},
         {token_request(http::verb::get, functions_q, "only-p"),
@@ -672,7 +672,7 @@ BOOST_DATA_TEST_CASE(auth_error_dialects, bdata::make(dialect_cases()), c) {
 /// The X-Emulator-Switches header picks the dialect per request, for refusals too.
 BOOST_AUTO_TEST_CASE(dialect_per_request_switch_header) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
+    f.h.svc.auth = gateway::auth_mode::strict;
     auto req = token_request(http::verb::get, config_target, "unknown");
     req.set("X-Emulator-Switches", "auth_error_dialect=fss-403");
     check_error(f.send(req), 403, "FSS.0403", "invalid token: decrypt token fail");
@@ -730,10 +730,10 @@ std::vector<request_case> refused_put_cases() {
 
 BOOST_DATA_TEST_CASE(a_refused_request_changes_nothing, bdata::make(refused_put_cases()), c) {
     fixture f;
-    f.h.svc.auth = api::auth_mode::strict;
-    f.h.credentials.add(api::credential{ak, sk, ""});
-    f.h.credentials.add(api::credential{"OtherKey", "OtherSecret", q});
-    f.h.credentials.add(api::auth_token{"only-q", q});
+    f.h.svc.auth = gateway::auth_mode::strict;
+    f.h.credentials.add(gateway::credential{ak, sk, ""});
+    f.h.credentials.add(gateway::credential{"OtherKey", "OtherSecret", q});
+    f.h.credentials.add(gateway::auth_token{"only-q", q});
     auto a = f.send(c.make());
     check_error_has(a, 401, "APIGW.0301", {iam + c.reason});
     check_config_unchanged(f);
@@ -743,10 +743,10 @@ BOOST_DATA_TEST_CASE(a_refused_request_changes_nothing, bdata::make(refused_put_
 
 std::vector<parse_credential_case> credential_forms() {
     return {
-        {"AK:SK", api::credential{"AK", "SK", ""}},
-        {"AK:SK:P", api::credential{"AK", "SK", "P"}},
+        {"AK:SK", gateway::credential{"AK", "SK", ""}},
+        {"AK:SK:P", gateway::credential{"AK", "SK", "P"}},
         {"CONTRACTTESTAK00000000:contract-test-secret:" + p,
-         api::credential{"CONTRACTTESTAK00000000", "contract-test-secret", p}},
+         gateway::credential{"CONTRACTTESTAK00000000", "contract-test-secret", p}},
         {":SK", std::nullopt},
         {"AK:", std::nullopt},
         {"AK:SK:", std::nullopt},
@@ -759,7 +759,7 @@ std::vector<parse_credential_case> credential_forms() {
 }
 
 BOOST_DATA_TEST_CASE(parse_credential_forms, bdata::make(credential_forms()), c) {
-    auto got = api::parse_credential(c.text);
+    auto got = gateway::parse_credential(c.text);
     BOOST_TEST(got.has_value() == c.expected.has_value());
     if (got && c.expected) {
         BOOST_TEST(got->access_key == c.expected->access_key);
@@ -770,9 +770,9 @@ BOOST_DATA_TEST_CASE(parse_credential_forms, bdata::make(credential_forms()), c)
 
 std::vector<parse_token_case> token_forms() {
     return {
-        {"T", api::auth_token{"T", ""}},
-        {"T:P", api::auth_token{"T", "P"}},
-        {"MIIabc-_+/=:" + p, api::auth_token{"MIIabc-_+/=", p}},
+        {"T", gateway::auth_token{"T", ""}},
+        {"T:P", gateway::auth_token{"T", "P"}},
+        {"MIIabc-_+/=:" + p, gateway::auth_token{"MIIabc-_+/=", p}},
         {"T:", std::nullopt},
         {"", std::nullopt},
         {":P", std::nullopt},
@@ -781,7 +781,7 @@ std::vector<parse_token_case> token_forms() {
 }
 
 BOOST_DATA_TEST_CASE(parse_auth_token_forms, bdata::make(token_forms()), c) {
-    auto got = api::parse_auth_token(c.text);
+    auto got = gateway::parse_auth_token(c.text);
     BOOST_TEST(got.has_value() == c.expected.has_value());
     if (got && c.expected) {
         BOOST_TEST(got->token == c.expected->token);

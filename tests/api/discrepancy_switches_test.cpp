@@ -45,7 +45,7 @@ answer list(const api_harness& h, const std::string& query = "",
 /// A harness (with the given switches) holding function `demo`.
 struct with_demo {
     api_harness h;
-    explicit with_demo(domain::behaviour b = {}) : h(b) {
+    explicit with_demo(domain::switches b = {}) : h(b) {
         BOOST_TEST_REQUIRE(h.create("demo").status() == 200u);
     }
 };
@@ -586,7 +586,7 @@ BOOST_AUTO_TEST_CASE(observed_preset) {
 BOOST_AUTO_TEST_CASE(documented_and_example_presets) {
     auto documented = domain::preset("documented");
     BOOST_TEST_REQUIRE(documented.has_value());
-    BOOST_TEST((*documented == domain::behaviour{}));
+    BOOST_TEST((*documented == domain::switches{}));
     with_demo d(*documented);
     auto a = put(d.h, "{}");
     BOOST_TEST((a.res.find("X-Emulator-Switches") == a.res.end()));

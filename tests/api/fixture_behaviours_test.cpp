@@ -10,7 +10,8 @@ BOOST_AUTO_TEST_SUITE(fixture_behaviours)
 
 BOOST_AUTO_TEST_CASE(the_default_fixtures_worker_fails_twice_then_succeeds) {
     invocation_harness h;
-    auto err = api::load_fixture_dir(h.svc, std::string(FGS_SOURCE_DIR) + "/fixtures/default");
+    auto err =
+        control::load_fixture_dir(h.state, std::string(FGS_SOURCE_DIR) + "/fixtures/default");
     BOOST_TEST_REQUIRE(!err.has_value(), err.value_or(""));
     const std::string worker = api_harness::functions() + "/jobs:worker";
     auto put = h.call(http::verb::put, worker + "/async-invoke-config",
@@ -32,8 +33,8 @@ BOOST_AUTO_TEST_CASE(the_default_fixtures_worker_fails_twice_then_succeeds) {
 
 BOOST_AUTO_TEST_CASE(a_bad_behaviour_names_the_file_and_entry) {
     invocation_harness h;
-    auto err = api::load_fixture_text(
-        h.svc,
+    auto err = control::load_fixture_text(
+        h.state,
         R"({"projects":[{"project_id":")" + std::string(project) +
             R"(","behaviours":[{"function_urn":"demo","script":[{"outcome":"explode"}]}]}]})",
         "fx.json");

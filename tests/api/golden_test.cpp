@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(example_profile_replays_put_get_and_list_examples) {
 
 BOOST_AUTO_TEST_CASE(default_fixtures_load) {
     api_harness h;
-    auto err = api::load_fixture_dir(h.svc, std::string(FGS_SOURCE_DIR) + "/fixtures/default");
+    auto err =
+        control::load_fixture_dir(h.state, std::string(FGS_SOURCE_DIR) + "/fixtures/default");
     BOOST_TEST(!err.has_value(), err.value_or(""));
     auto list = h.call(http::verb::get, api_harness::functions());
     BOOST_TEST(list.body.at("count").as_int64() == 3);

@@ -1,6 +1,6 @@
 #pragma once
-// api_harness with the asynchronous invocation engine wired in as the application wires it
-// (the real codecs: api::encode_notification and api::read_destination_param), and the calls
+// api_harness with the asynchronous invocation engine of the service state (wired as the
+// application has it: the real codecs), and the calls
 // the invocation api tests make. Time moves through PUT /_emulator/clock, which performs
 // every attempt, retry and delivery that falls due before it answers; nothing here sleeps.
 #include "api/json_codec.hpp"
@@ -19,21 +19,12 @@ namespace emu::test {
 
 using header_init = std::initializer_list<std::pair<std::string, std::string>>;
 
-/// The engine's codecs exactly as app.cpp builds them.
-inline domain::invocation_codecs real_invocation_codecs() {
-    return domain::invocation_codecs{api::encode_notification, [](std::string_view param) {
-                                         return api::read_destination_param(param).value_or(
-                                             std::map<std::string, domain::param_value>{});
-                                     }};
-}
-
 /// An api_harness whose service serves invocations, with function "demo" created.
 struct invocation_harness : api_harness {
-    domain::invocation_engine engine;
+    domain::invocation_engine& engine;
 
-    explicit invocation_harness(domain::behaviour b = {}, domain::invocation_limits limits = {})
-        : api_harness(b), engine(store, ids, real_invocation_codecs(), limits) {
-        svc.invocations = &engine;
+    explicit invocation_harness(domain::switches b = {}, domain::invocation_limits limits = {})
+        : api_harness(harness_config(b, true, limits)), engine(*state.engine) {
         auto a = create("demo");
         BOOST_TEST_REQUIRE(a.status() == 200u, a.res.body());
     }

@@ -1,14 +1,14 @@
-// Unit tests of api::journal: a bounded ring that reuses the evicted entry's strings. Order,
+// Unit tests of control::journal: a bounded ring that reuses the evicted entry's strings. Order,
 // eviction count, filters, clearing one project, and bodies cut at max_body_bytes.
-#include "api/journal.hpp"
+#include "control/journal.hpp"
 
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
-using emu::api::journal;
-using emu::api::journal_query;
-using emu::api::journal_record;
+using emu::control::journal;
+using emu::control::journal_query;
+using emu::control::journal_record;
 
 namespace {
 
@@ -27,7 +27,7 @@ void add(journal& j, const std::string& path, const std::string& project = "p1",
               .rule = ""});
 }
 
-std::string paths(const std::vector<emu::api::journal_entry>& v) {
+std::string paths(const std::vector<emu::control::journal_entry>& v) {
     std::string s;
     for (auto& e : v)
         s += e.path + "#" + std::to_string(e.seq) + " ";

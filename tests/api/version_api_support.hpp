@@ -42,7 +42,7 @@ inline std::string metadata_body(const std::string& description, int memory = 12
 /// A harness with function "demo" created at the documentation's instant.
 struct demo_function {
     api_harness h;
-    explicit demo_function(domain::behaviour b = {}) : h(b) {
+    explicit demo_function(domain::switches b = {}) : h(b) {
         auto a = h.create("demo");
         BOOST_TEST_REQUIRE(a.status() == 200u, a.res.body());
     }

@@ -1,10 +1,10 @@
 // The issue's walkthrough through router::handle: publish → alias → configure latest, a
 // version and an alias separately → list with limit=1 walks all three exactly once → delete
 // one version → the list shows two → delete the function → 404 everywhere. Also the state
-// document's round trip of versions and aliases (api::export_state / api::import_state).
+// document's round trip of versions and aliases (control::export_state / control::import_state).
 #include "version_api_support.hpp"
 
-#include "api/snapshot.hpp"
+#include "control/state_document.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(state_round_trips_versions_aliases_and_their_configs) {
     d.put_config(demo("v2"), R"({"max_async_event_age_in_seconds":77})");
     d.put_config(demo("latest"), R"({"enable_async_status_log":true})");
 
-    auto before = api::export_state(d.h.svc, std::string(project));
+    auto before = control::export_state(d.h.state, std::string(project));
     const auto& fn = before.at("projects").at(0).at("functions").at(0).as_object();
     BOOST_TEST(fn.at("versions").as_array().size() == 2u);
     BOOST_TEST(fn.at("aliases").as_array().size() == 2u);
@@ -173,9 +173,9 @@ BOOST_AUTO_TEST_CASE(state_round_trips_versions_aliases_and_their_configs) {
 
     d.h.store.reset();
     BOOST_TEST(d.call(http::verb::get, versions_target(demo("latest"))).status() == 404u);
-    auto err = api::import_state(d.h.svc, before);
+    auto err = control::import_state(d.h.state, before);
     BOOST_TEST_REQUIRE(!err.has_value(), *err);
-    BOOST_TEST(api::export_state(d.h.svc, std::string(project)) == before);
+    BOOST_TEST(control::export_state(d.h.state, std::string(project)) == before);
     BOOST_TEST(answers() == answers_before, boost::test_tools::per_element());
     // and the restored state behaves: v1 is still prod's version
     check_error_has(d.call(http::verb::delete_, function_target(demo("v1"))), 409, "FSS.1066",
@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(fixture_documents_declare_versions_and_aliases) {
                             R"("aliases":[{"name":"prod","version":"v1"}],)"
                             R"("async_invoke_configs":[{"qualifier":"!prod",)"
                             R"("max_async_retry_attempts":2}]}]}]})";
-    auto err = api::load_fixture_text(h.svc, doc, "doc");
+    auto err = control::load_fixture_text(h.state, doc, "doc");
     BOOST_TEST_REQUIRE(!err.has_value(), *err);
     auto v1 = h.call(http::verb::get, function_target(demo("v1")) + "/config");
     BOOST_TEST(v1.body.at("memory_size") == 256);
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(fixture_documents_declare_versions_and_aliases) {
     api_harness other;
     std::string bad = doc;
     bad.replace(bad.find(R"("name":"prod","version":"v1")"), 28, R"("name":"prod","version":"v7")");
-    auto e = api::load_fixture_text(other.svc, bad, "doc");
+    auto e = control::load_fixture_text(other.state, bad, "doc");
     BOOST_TEST_REQUIRE(e.has_value());
     BOOST_TEST(*e == "doc: projects[0].functions[0].aliases[0].version: version 'v7' of function " +
                          demo_unqualified() + " does not exist");

@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(sdk_rule_types_with_the_switch) {
     publish("v2");
     alias_input in = alias_to("prod", "v1");
     in.additional_version_strategy = strategies{{"v2", rule("cookie", "x", "=")}};
-    b.rule_types = strategy_rule_types::sdk;
+    b.alias_rule_types = strategy_rule_types::sdk;
     BOOST_TEST(store.create_alias(project, fn_urn(), in, b, clock.now()).has_value());
 }
 

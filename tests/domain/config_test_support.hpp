@@ -53,7 +53,7 @@ inline config_input with_on_failure(destination_input d) {
     return in;
 }
 
-inline result<async_invoke_config> build(const config_input& in, const behaviour& b = {},
+inline result<async_invoke_config> build(const config_input& in, const switches& b = {},
                                          const std::optional<async_invoke_config>& existing = {},
                                          time_point now = at(1000)) {
     return build_config(in, existing ? &*existing : nullptr, b, defaults, self_urn, now);

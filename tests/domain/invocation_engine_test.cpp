@@ -28,11 +28,11 @@ const time_point t0 = std::chrono::sys_days{std::chrono::year{2021} / 3 / 4};
 struct engine_fixture {
     id_generator ids;
     function_store store{ids};
-    behaviour b;
+    switches b;
     std::map<std::string, std::map<std::string, param_value>> params;
     invocation_engine engine{
         store, ids,
-        invocation_codecs{[](const notification& n, const behaviour&) {
+        invocation_codecs{[](const notification& n, const switches&) {
                               return "{\"request_id\":\"" + n.request_id + "\"}";
                           },
                           [this](std::string_view p) { return params[std::string(p)]; }},
@@ -270,7 +270,7 @@ BOOST_AUTO_TEST_CASE(unknown_function_is_refused) {
 BOOST_AUTO_TEST_CASE(records_are_bounded_oldest_finished_first) {
     invocation_engine small{
         store, ids,
-        invocation_codecs{[](const notification&, const behaviour&) { return std::string(); },
+        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
                           [](std::string_view) { return std::map<std::string, param_value>{}; }},
         invocation_limits{3, 3}};
     for (int i = 0; i < 5; ++i) {

@@ -176,10 +176,10 @@ BOOST_DATA_TEST_CASE(page_info_for_each_page_position,
                      }),
                      c) {
     page_request req{c.offset, c.limit};
-    behaviour offset_style;
-    offset_style.end_marker = list_end_marker::offset;
-    behaviour zero_style;
-    zero_style.end_marker = list_end_marker::zero;
+    switches offset_style;
+    offset_style.list_end_marker = list_end_marker::offset;
+    switches zero_style;
+    zero_style.list_end_marker = list_end_marker::zero;
     for (auto [b, expected] :
          {std::pair{offset_style, c.next_offset_style}, std::pair{zero_style, c.next_zero_style}}) {
         BOOST_TEST_CONTEXT("list_end_marker " << get_switch(b, "list_end_marker")) {
@@ -193,7 +193,7 @@ BOOST_DATA_TEST_CASE(page_info_for_each_page_position,
 
 BOOST_AUTO_TEST_CASE(documented_example_shape_with_offset_style) {
     // D10: the example shows next_marker 2, previous_marker 0, current_count 2 for count 2.
-    auto info = make_page_info(page_request{0, 10}, 2, 2, behaviour{});
+    auto info = make_page_info(page_request{0, 10}, 2, 2, switches{});
     BOOST_TEST(info.next_marker == 2);
     BOOST_TEST(info.previous_marker == 0);
     BOOST_TEST(info.current_count == 2);

@@ -43,7 +43,7 @@ inline config_input age(std::int64_t seconds) {
 struct store_fixture {
     id_generator ids;
     function_store store{ids};
-    behaviour b;
+    switches b;
     manual_clock clock{at(1'700'000'000)};
 
     store_fixture() { ids.seed(42); }

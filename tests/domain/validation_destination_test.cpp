@@ -328,7 +328,7 @@ BOOST_AUTO_TEST_SUITE(validation_test)
 // ---- build_config: destinations --------------------------------------------------------
 
 BOOST_DATA_TEST_CASE(destination_enum, bdata::make(enum_cases()), c) {
-    behaviour b;
+    switches b;
     b.allow_dis_destination = c.allow_dis;
     auto r = build(with_on_failure(dest(c.destination, valid_param(c.destination))), b);
     if (c.ok) {
@@ -347,7 +347,7 @@ BOOST_DATA_TEST_CASE(destination_enum, bdata::make(enum_cases()), c) {
 }
 
 BOOST_DATA_TEST_CASE(param_rules_per_destination, bdata::make(param_cases()), c) {
-    behaviour b;
+    switches b;
     b.allow_dis_destination = true;
     auto r = build(with_on_failure(dest(c.destination, c.fields)), b);
     if (c.ok) {

@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_SUITE(validation_test)
 // ---- build_config: ranges and defaults -------------------------------------------------
 
 BOOST_DATA_TEST_CASE(event_age_range_follows_event_age_min, bdata::make(event_age_cases()), c) {
-    behaviour b;
+    switches b;
     b.event_age_min = c.bound;
     config_input in;
     in.max_async_event_age_in_seconds = c.value;
@@ -73,7 +73,7 @@ BOOST_DATA_TEST_CASE(event_age_range_follows_event_age_min, bdata::make(event_ag
 }
 
 BOOST_DATA_TEST_CASE(retry_range_follows_retry_max, bdata::make(retry_cases()), c) {
-    behaviour b;
+    switches b;
     b.retry_max = c.bound;
     config_input in;
     in.max_async_retry_attempts = c.value;
@@ -88,7 +88,7 @@ BOOST_DATA_TEST_CASE(retry_range_follows_retry_max, bdata::make(retry_cases()), 
 }
 
 BOOST_DATA_TEST_CASE(omitted_fields_take_the_defaults, bdata::make({1, 3}), retry_default) {
-    behaviour b;
+    switches b;
     b.retry_default = retry_default;
     auto r = build(config_input{}, b, {}, at(1234));
     BOOST_TEST_REQUIRE(r.has_value());
@@ -103,7 +103,7 @@ BOOST_DATA_TEST_CASE(omitted_fields_take_the_defaults, bdata::make({1, 3}), retr
 }
 
 BOOST_DATA_TEST_CASE(default_config_follows_retry_default, bdata::make({1, 3}), retry_default) {
-    behaviour b;
+    switches b;
     b.retry_default = retry_default;
     auto c = default_config(b, self_urn);
     BOOST_TEST(c.func_urn == self_urn);
@@ -146,7 +146,7 @@ async_invoke_config existing_config() {
 } // namespace
 
 BOOST_AUTO_TEST_CASE(replace_mode_resets_omitted_fields) {
-    behaviour b;
+    switches b;
     b.put_mode = update_mode::replace;
     config_input in;
     in.max_async_retry_attempts = 0;
@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(replace_mode_resets_omitted_fields) {
 }
 
 BOOST_AUTO_TEST_CASE(merge_mode_keeps_omitted_fields) {
-    behaviour b;
+    switches b;
     b.put_mode = update_mode::merge;
     config_input in;
     in.max_async_retry_attempts = 0;
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(merge_mode_keeps_omitted_fields) {
 }
 
 BOOST_AUTO_TEST_CASE(merge_mode_replaces_only_the_given_destination) {
-    behaviour b;
+    switches b;
     b.put_mode = update_mode::merge;
     auto in = with_on_failure(dest("FunctionGraph", valid_param("FunctionGraph")));
     const auto old = existing_config();
@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(merge_mode_replaces_only_the_given_destination) {
 }
 
 BOOST_AUTO_TEST_CASE(replace_mode_drops_the_destination_not_given) {
-    behaviour b;
+    switches b;
     b.put_mode = update_mode::replace;
     auto in = with_on_failure(dest("FunctionGraph", valid_param("FunctionGraph")));
     auto r = build(in, b, existing_config());
@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(replace_mode_drops_the_destination_not_given) {
 }
 
 BOOST_AUTO_TEST_CASE(merge_without_existing_config_uses_the_defaults) {
-    behaviour b;
+    switches b;
     b.put_mode = update_mode::merge;
     b.retry_default = 3;
     auto r = build(config_input{}, b, {}, at(50));
@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(merge_without_existing_config_uses_the_defaults) {
 BOOST_DATA_TEST_CASE(created_time_is_kept_and_last_modified_moves,
                      bdata::make({"replace", "merge"}), mode_name) {
     BOOST_TEST_CONTEXT("put_mode " << mode_name) {
-        behaviour b;
+        switches b;
         b.put_mode = std::string(mode_name) == "merge" ? update_mode::merge : update_mode::replace;
         manual_clock clock(at(1'600'000'000));
         config_input first;

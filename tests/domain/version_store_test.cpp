@@ -144,7 +144,7 @@ BOOST_DATA_TEST_CASE(generated_names_follow_version_name_style,
 BOOST_AUTO_TEST_CASE(generated_names_use_the_utc_offset) {
     // 2023-11-14T22:13:20Z at +08:00 is 2023-11-15 06:13:20
     BOOST_TEST(generated_version_name(clock.now(), b) == "20231115-061320");
-    b.times = time_style::utc_z;
+    b.time_style = time_style::utc_z;
     BOOST_TEST(generated_version_name(clock.now(), b) == "20231114-221320");
 }
 

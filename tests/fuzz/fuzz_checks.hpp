@@ -1,7 +1,7 @@
 #pragma once
 // Invariants every fuzz target asserts on the responses it gets. A broken invariant prints
 // what broke and aborts, which libFuzzer (and the replay test) reports as a crash.
-#include "api/http_types.hpp"
+#include "http/message.hpp"
 
 #include <boost/beast/http/write.hpp>
 #include <boost/json/parse.hpp>
@@ -41,7 +41,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 /// - it serialises;
 /// - unless `body_may_be_damaged` (a fault rule is active), a JSON body parses, and an error
 ///   status carries string error_code and error_msg.
-inline void check_response(api::response res, bool body_may_be_damaged = false) {
+inline void check_response(emu::response res, bool body_may_be_damaged = false) {
     const unsigned status = res.result_int();
     check(status >= 100 && status <= 599, "status is not 100-599", std::to_string(status));
     if (status == 204)

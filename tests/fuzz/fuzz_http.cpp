@@ -53,28 +53,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 break;
             }
         }
-        const bool faults = !h.faults.list().empty();
+        const bool faults = !h.state.faults.list().empty();
         if (ec == http::error::body_limit) {
-            fuzz::check_response(h.router.body_too_large(parser.get().version()));
+            fuzz::check_response(
+                h.pipeline.reject(server::transport_error::body_too_large, parser.get().base())
+                    .message);
             return 0;
         }
         if (ec == http::error::header_limit) {
             // The session picks 414 or 431 from the request line; both are fixed answers.
-            fuzz::check_response(h.router.target_too_long());
-            fuzz::check_response(h.router.header_too_large());
+            fuzz::check_response(
+                h.pipeline.reject(server::transport_error::target_too_long, {}).message);
+            fuzz::check_response(
+                h.pipeline.reject(server::transport_error::header_too_large, {}).message);
             return 0;
         }
         if (ec || !parser.is_done())
             return 0; // malformed or cut off: the session closes without answering
         auto req = parser.release();
         if (req.target().size() > max_target) {
-            fuzz::check_response(h.router.target_too_long());
+            fuzz::check_response(
+                h.pipeline.reject(server::transport_error::target_too_long, {}).message);
             return 0;
         }
         const bool keep_alive = req.keep_alive();
-        api::outcome out = h.router.handle(req);
-        if (out.how != api::delivery::reset)
-            fuzz::check_response(std::move(out.res), faults);
+        auto out = h.pipeline.handle(req, h.later);
+        if (out && out->action != server::reply_action::reset)
+            fuzz::check_response(std::move(out->message), faults);
         if (!keep_alive)
             return 0;
     }

@@ -6,8 +6,8 @@
 // - canonical_uri always ends with '/';
 // - verify_signature on the request as given never throws, and only accepts the known AK;
 // - the same request signed by sign_request with the known credential always verifies.
-#include "api/sdk_signature.hpp"
 #include "fuzz_checks.hpp"
+#include "gateway/sdk_signature.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -57,22 +57,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& [authorization, date, target, body, extra] =
         std::tie(parts[0], parts[1], parts[2], parts[3], parts[4]);
 
-    auto parsed = api::parse_signature_header(authorization);
+    auto parsed = gateway::parse_signature_header(authorization);
     if (!parsed.error) {
-        const std::string formatted = api::format_signature_header(parsed.header);
-        auto again = api::parse_signature_header(formatted);
+        const std::string formatted = gateway::format_signature_header(parsed.header);
+        auto again = gateway::parse_signature_header(formatted);
         fuzz::check(!again.error, "a formatted header does not parse", formatted);
         fuzz::check(again.header.access == parsed.header.access &&
                         again.header.signed_headers == parsed.header.signed_headers &&
                         again.header.signature == parsed.header.signature,
                     "format → parse changes the header", formatted);
     }
-    if (auto when = api::parse_sdk_date(date))
-        fuzz::check(api::format_sdk_date(*when) == date, "format_sdk_date(parse) differs", date);
-    const auto uri = api::canonical_uri(target.substr(0, target.find('?')));
+    if (auto when = gateway::parse_sdk_date(date))
+        fuzz::check(gateway::format_sdk_date(*when) == date, "format_sdk_date(parse) differs",
+                    date);
+    const auto uri = gateway::canonical_uri(target.substr(0, target.find('?')));
     fuzz::check(!uri.empty() && uri.back() == '/', "canonical_uri does not end with '/'", uri);
 
-    api::request req{http::verb::put, target, 11};
+    emu::request req{http::verb::put, target, 11};
     req.set(http::field::host, "functiongraph.example.com");
     req.set("X-Sdk-Date", date);
     std::string extra_name;
@@ -84,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     req.body() = body;
     req.prepare_payload();
     req.set(http::field::authorization, authorization);
-    auto outcome = api::verify_signature(req, lookup, fixed_now());
+    auto outcome = gateway::verify_signature(req, lookup, fixed_now());
     if (outcome.ok)
         fuzz::check(outcome.access_key == access_key, "an unknown AK verified", outcome.access_key);
 
@@ -92,9 +93,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::string> signed_headers{"host", "x-sdk-date"};
     if (is_token_name(extra_name))
         signed_headers.push_back(extra_name);
-    req.set("X-Sdk-Date", api::format_sdk_date(fixed_now()));
-    api::sign_request(req, access_key, secret_key, signed_headers);
-    auto signed_outcome = api::verify_signature(req, lookup, fixed_now());
+    req.set("X-Sdk-Date", gateway::format_sdk_date(fixed_now()));
+    gateway::sign_request(req, access_key, secret_key, signed_headers);
+    auto signed_outcome = gateway::verify_signature(req, lookup, fixed_now());
     fuzz::check(signed_outcome.ok, "a correctly signed request fails verification",
                 signed_outcome.message);
     return 0;

@@ -1,5 +1,5 @@
 // The whole application through real sockets (port 0), wired exactly as main wires it.
-#include "app.hpp"
+#include "app/application.hpp"
 #include "domain/clock.hpp"
 #include "support/test_client.hpp"
 

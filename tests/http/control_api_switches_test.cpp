@@ -3,7 +3,7 @@
 // per-project clocks, back to real time, and every refused body.
 #include "control_fixture.hpp"
 
-#include "domain/behaviour.hpp"
+#include "domain/switches.hpp"
 
 using namespace emu::test::control;
 using emu::test::response;
@@ -14,15 +14,15 @@ namespace domain = emu::domain;
 
 /// The X-Emulator-Switches value for `b`: every switch differing from `documented`, in
 /// switch-table order, as name=value.
-std::string header_for(const domain::behaviour& b) {
+std::string header_for(const domain::switches& b) {
     std::string out;
-    for (auto name : domain::differing_switches(domain::behaviour{}, b))
+    for (auto name : domain::differing_switches(domain::switches{}, b))
         out += (out.empty() ? "" : ",") + std::string(name) + "=" + domain::get_switch(b, name);
     return out;
 }
 
 /// The `observed` preset with `assignments` applied.
-domain::behaviour observed(std::string_view assignments = {}) {
+domain::switches observed(std::string_view assignments = {}) {
     auto b = domain::preset("observed").value();
     BOOST_TEST_REQUIRE(!domain::apply_switches(b, assignments).has_error());
     return b;

@@ -2,7 +2,7 @@
 // The whole application on 127.0.0.1:0 with a manual clock, and helpers shared by the control
 // API socket tests (control_api_*_test.cpp). Time moves only through the fixture's clock or
 // PUT /_emulator/clock; nothing here sleeps.
-#include "app.hpp"
+#include "app/application.hpp"
 #include "domain/clock.hpp"
 #include "support/test_client.hpp"
 

@@ -34,7 +34,7 @@ inline std::string name_of(transport_error why) {
 }
 
 /// The fake application. Answers "<method> <target> <body>" (no prepare_payload: the session
-/// must do it); /delay, /slow, /reset, /truncate, /block, /stop and /throw ask for special
+/// must do it); /delay, /slow, /reset, /truncate, /block, /stop, /throw and /later ask for special
 /// replies. Thread-safe like a real handler.
 struct fake_app {
     std::atomic<int> handled{0};           ///< requests passed to handle
@@ -44,10 +44,35 @@ struct fake_app {
 
     /// The callbacks to give the server; they refer to this object.
     emu::server::request_handler handler() {
-        return {[this](emu::server::request&& req) { return handle(std::move(req)); },
+        return {[this](emu::server::request&& req, const emu::server::deferral& later) {
+                    return handle(std::move(req), later);
+                },
                 [this](transport_error why, const emu::server::request_header& header) {
                     return reject(why, header);
                 }};
+    }
+
+    /// Answers every kept /later request with 200 "later <n>" (n: its place, from 1), from
+    /// this thread; returns how many there were.
+    std::size_t finish_later() {
+        std::vector<emu::server::reply_sink> sinks;
+        {
+            std::lock_guard lock(mutex_);
+            sinks.swap(later_);
+        }
+        for (std::size_t i = 0; i < sinks.size(); ++i) {
+            reply r;
+            r.message = {http::status::ok, 11};
+            r.message.body() = "later " + std::to_string(i + 1);
+            sinks[i](std::move(r));
+        }
+        return sinks.size();
+    }
+
+    /// How many /later requests are kept.
+    std::size_t kept() {
+        std::lock_guard lock(mutex_);
+        return later_.size();
     }
 
     /// "<error name> <target>" for each reject call, in order.
@@ -57,9 +82,14 @@ struct fake_app {
     }
 
 private:
-    reply handle(emu::server::request&& req) {
+    std::optional<reply> handle(emu::server::request&& req, const emu::server::deferral& later) {
         ++handled;
         const std::string target(req.target());
+        if (target == "/later") { // kept: finish_later() answers it
+            std::lock_guard lock(mutex_);
+            later_.push_back(later());
+            return std::nullopt;
+        }
         reply r;
         r.message = {http::status::ok, req.version()};
         r.message.keep_alive(req.keep_alive());
@@ -101,6 +131,7 @@ private:
 
     std::mutex mutex_;
     std::vector<std::string> rejected_;
+    std::vector<emu::server::reply_sink> later_;
 };
 
 /// 127.0.0.1, port 0, two I/O threads, default limits.

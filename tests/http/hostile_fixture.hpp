@@ -3,7 +3,7 @@
 // "witness": a function whose stored config every hostile-client test reads back at the end,
 // on a fresh connection, to show that the hostile client harmed neither the other clients
 // nor the state. Shared by hostile_*_test.cpp and consistency_test.cpp. Nothing here sleeps.
-#include "app.hpp"
+#include "app/application.hpp"
 #include "domain/clock.hpp"
 #include "support/test_client.hpp"
 
