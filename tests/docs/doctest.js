@@ -122,7 +122,11 @@ function startEmulator(args) {
 // One bash process per document: variables of one block stay for the next, like a terminal.
 class Shell {
   constructor(cwd) {
-    this.proc = spawn('bash', ['--noprofile', '--norc'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // npm takes packages from its cache when it can (the contract suite's `npm ci` fills it).
+    const env = { ...process.env, npm_config_prefer_offline: 'true',
+                  npm_config_update_notifier: 'false' };
+    this.proc = spawn('bash', ['--noprofile', '--norc'],
+                      { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.setEncoding('utf8');
     this.buffer = '';
     this.proc.stdout.on('data', (d) => { this.buffer += d; this.wake?.(); });
@@ -183,9 +187,17 @@ async function checkDocument(file, report) {
   try {
     for (let i = 0; i < blocks.length; ++i) {
       const b = blocks[i];
+      const file = [...b.marks].find((m) => m.startsWith('file='));
+      if (file && b.marks.size === 1) {
+        // A data block later blocks use: written to the document's working directory.
+        fs.writeFileSync(path.join(dir, path.basename(file.slice(5))), `${b.text}\n`);
+        report.pass(where(b), 'file written');
+        continue;
+      }
       const kind = MARKS.filter((m) => b.marks.has(m));
       if (kind.length !== 1) {
-        report.fail(where(b), `block \`${b.lang}\` needs exactly one of: ${MARKS.join(', ')}`);
+        report.fail(where(b), `block \`${b.lang}\` needs exactly one of: ${MARKS.join(', ')}, ` +
+                              'file=NAME');
         continue;
       }
       if (kind[0] === 'untested') { report.untested(where(b), b.lang); continue; }
