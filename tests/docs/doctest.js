@@ -299,6 +299,26 @@ function flagTableProblems(help, readme) {
   return problems;
 }
 
+// ---- citations -----------------------------------------------------------------------------
+
+// Links to files that do not exist, and `name.md` files cited that are not in the repository.
+function citationProblems(file) {
+  const text = fs.readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+  const problems = [];
+  for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+    if (/^[a-z]+:/.test(m[1])) continue;
+    if (!fs.existsSync(path.resolve(path.dirname(file), m[1])))
+      problems.push(`links to ${m[1]}, which does not exist`);
+  }
+  for (const m of text.matchAll(/`([\w./-]+\.md)`/g)) {
+    const name = m[1];
+    const found = [path.resolve(path.dirname(file), name), path.join(ROOT, name),
+                   path.join(ROOT, 'docs', path.basename(name))].some((p) => fs.existsSync(p));
+    if (!found) problems.push(`cites \`${name}\`, which is not in the repository`);
+  }
+  return problems;
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
 async function main() {
@@ -320,6 +340,7 @@ async function main() {
   for (const p of flagTableProblems(help, fs.readFileSync(readmePath, 'utf8')))
     report.fail('README.md (flag table)', p);
   for (const file of files) {
+    for (const p of citationProblems(file)) report.fail(path.relative(ROOT, file), p);
     try {
       await checkDocument(file, report);
     } catch (e) {
