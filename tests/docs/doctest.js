@@ -305,7 +305,7 @@ function flagTableProblems(help, readme) {
 function citationProblems(file) {
   const text = fs.readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '');
   const problems = [];
-  for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+  for (const m of text.replace(/`[^`\n]*`/g, '').matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
     if (/^[a-z]+:/.test(m[1])) continue;
     if (!fs.existsSync(path.resolve(path.dirname(file), m[1])))
       problems.push(`links to ${m[1]}, which does not exist`);
