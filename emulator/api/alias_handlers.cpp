@@ -15,8 +15,11 @@ namespace {
 bool decode_alias_request(request_context& ctx, domain::function_urn& urn, domain::alias_input& in,
                           std::optional<answer>& err) {
     return decode_urn_and_body(
-        ctx, [&](const json::value& body) { return decode_alias_input(body, ctx.switches); }, urn,
-        in, err);
+        ctx,
+        [&](const json::value& body) {
+            return decode_alias_input(body, ctx.switches, ctx.req.body());
+        },
+        urn, in, err);
 }
 
 } // namespace

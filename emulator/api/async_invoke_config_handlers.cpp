@@ -24,7 +24,10 @@ answer update_function_async_invoke_config(request_context& ctx) {
     domain::config_input input;
     std::optional<answer> err;
     if (!decode_urn_and_body(
-            ctx, [&](const json::value& body) { return decode_config_input(body, ctx.switches); },
+            ctx,
+            [&](const json::value& body) {
+                return decode_config_input(body, ctx.switches, ctx.req.body());
+            },
             urn, input, err))
         return std::move(*err);
     auto stored = ctx.svc.store.put_config(ctx.project_id, urn, input, ctx.switches, ctx.now);

@@ -14,7 +14,7 @@ answer create_function(request_context& ctx) {
     json::value body(ctx.json); // parse_json_body fills it in place
     if (auto err = parse_json_body(ctx, body))
         return std::move(*err);
-    auto input = decode_function_input(body);
+    auto input = decode_function_input(body, ctx.req.body());
     if (!input)
         return error_answer(ctx, input.error());
     auto record = domain::build_function(*input);
@@ -73,8 +73,9 @@ template <class Update> answer update_latest(request_context& ctx, Update&& upda
     domain::function_input input;
     std::optional<answer> err;
     if (!decode_urn_and_body(
-            ctx, [](const json::value& body) { return decode_function_input(body); }, urn, input,
-            err))
+            ctx,
+            [&](const json::value& body) { return decode_function_input(body, ctx.req.body()); },
+            urn, input, err))
         return std::move(*err);
     auto updated = update(urn, input);
     if (!updated)

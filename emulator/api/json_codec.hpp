@@ -20,12 +20,16 @@ namespace emu::api {
 
 /// A PUT async-invoke-config body. Errors: invalid_type (wrong JSON type or null, or the
 /// body itself not an object), invalid_format (unknown field with unknown_fields=reject).
+/// `source` is the body's text: with it, an integer beyond 64 bits is named as sent
+/// (config_input::sent) instead of being a type error.
 domain::result<domain::config_input> decode_config_input(const boost::json::value& body,
-                                                         const domain::switches& b);
+                                                         const domain::switches& b,
+                                                         std::string_view source = {});
 
 /// A create-function body, and the bodies of PUT …/code and PUT …/config (the same field
 /// names). Errors: invalid_type.
-domain::result<domain::function_input> decode_function_input(const boost::json::value& body);
+domain::result<domain::function_input> decode_function_input(const boost::json::value& body,
+                                                             std::string_view source = {});
 
 /// A POST …/versions body {digest?, version?, description?}. Errors: invalid_type,
 /// invalid_format (unknown field with unknown_fields=reject).
@@ -35,7 +39,8 @@ domain::result<domain::publish_input> decode_publish_input(const boost::json::va
 /// A POST / PUT …/aliases body (name, version, description, additional_version_weights,
 /// additional_version_strategy). Errors: as decode_publish_input.
 domain::result<domain::alias_input> decode_alias_input(const boost::json::value& body,
-                                                       const domain::switches& b);
+                                                       const domain::switches& b,
+                                                       std::string_view source = {});
 
 /// The keys of a destination's `param` (a string holding a JSON object); nullopt when it is
 /// not one. Values: null, bool, integer, double, string; arrays and objects as param_other.

@@ -81,14 +81,14 @@ read_destination_param(std::string_view param) {
     return fields;
 }
 
-domain::result<domain::config_input> decode_config_input(const json::value& body,
-                                                         const domain::switches& b) {
+domain::result<domain::config_input>
+decode_config_input(const json::value& body, const domain::switches& b, std::string_view source) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     const bool reject = b.unknown_fields == domain::unknown_fields::reject;
     domain::config_input in;
     auto r = for_members(
-        body.get_object(), {},
+        body.get_object(), field_path::body(source),
         {"max_async_event_age_in_seconds", "max_async_retry_attempts", "destination_config",
          "enable_async_status_log", "log_group_id", "log_stream_id", "log_group_name",
          "log_stream_name"},
@@ -96,9 +96,9 @@ domain::result<domain::config_input> decode_config_input(const json::value& body
         [&](std::string_view key, const json::value& v,
             const field_path& path) -> domain::result<void> {
             if (key == "max_async_event_age_in_seconds")
-                return assign(in.max_async_event_age_in_seconds, as_int(v, path));
+                return assign(in.max_async_event_age_in_seconds, as_int(v, path, in.sent));
             if (key == "max_async_retry_attempts")
-                return assign(in.max_async_retry_attempts, as_int(v, path));
+                return assign(in.max_async_retry_attempts, as_int(v, path, in.sent));
             if (key == "enable_async_status_log")
                 return assign(in.enable_async_status_log, as_bool(v, path));
             if (key == "log_group_id")
@@ -125,21 +125,22 @@ domain::result<domain::config_input> decode_config_input(const json::value& body
     return in;
 }
 
-domain::result<domain::function_input> decode_function_input(const json::value& body) {
+domain::result<domain::function_input> decode_function_input(const json::value& body,
+                                                             std::string_view source) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     domain::function_input in;
     auto r =
-        for_members(body.get_object(), {},
+        for_members(body.get_object(), field_path::body(source),
                     {"func_name", "package", "runtime", "handler", "code_type", "code_filename",
                      "description", "type", "timeout", "memory_size", "func_code"},
                     false,
                     [&](std::string_view key, const json::value& v,
                         const field_path& path) -> domain::result<void> {
                         if (key == "timeout")
-                            return assign(in.timeout, as_int(v, path));
+                            return assign(in.timeout, as_int(v, path, in.sent));
                         if (key == "memory_size")
-                            return assign(in.memory_size, as_int(v, path));
+                            return assign(in.memory_size, as_int(v, path, in.sent));
                         if (key == "func_code") {
                             if (!v.is_object())
                                 return type_error(path, "an object", v);

@@ -1,7 +1,9 @@
 #pragma once
 // Type-checking helpers of the request decoders (json_decode*.cpp): every error names the
 // field path and the JSON type found. Internal to the API layer.
+#include "api/json_number_text.hpp"
 #include "domain/error.hpp"
+#include "domain/sent_integer.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -43,6 +45,12 @@ class field_path {
 public:
     /// The body itself (empty path).
     field_path() = default;
+    /// The body itself, parsed from `source` (its text, for integer_text()).
+    static field_path body(std::string_view source) {
+        field_path p;
+        p.source_ = source;
+        return p;
+    }
     /// A root with a name of its own ("request body").
     field_path(const char* name) : key_(name) {}
     /// A member of `parent`.
@@ -62,8 +70,20 @@ public:
         return s.append(key_);
     }
 
+    /// The integer literal at this path as sent, when the root knows the body's text and the
+    /// value there was written without fraction or exponent.
+    std::optional<std::string> integer_text() const {
+        const field_path* root = this;
+        while (root->parent_)
+            root = root->parent_;
+        if (root->source_.empty())
+            return std::nullopt;
+        return integer_literal_at(root->source_, str());
+    }
+
 private:
     const field_path* parent_ = nullptr;
+    std::string_view source_;
     std::string_view key_;
     std::size_t index_ = 0;
     bool is_index_ = false;
@@ -100,12 +120,34 @@ domain::result<void> for_members(const boost::json::object& o, const field_path&
     return {};
 }
 
-inline domain::result<std::int64_t> as_int(const boost::json::value& v, const field_path& path) {
+/// Digits as a message shows them: at most 40, then how many there were.
+inline std::string cut_digits(std::string s) {
+    constexpr std::size_t shown = 40;
+    std::size_t digits = s.size() - (s.front() == '-' ? 1 : 0);
+    if (s.size() > shown)
+        s = s.substr(0, shown) + "... (" + std::to_string(digits) + " digits)";
+    return s;
+}
+
+/// An integer. One beyond the int64 range (Boost.JSON gives a uint64, or a double for more
+/// digits than that) is not a type error: `sent` gets its digits as sent (under the path) and
+/// the value saturates, outside every documented range, so the domain's range message names
+/// the value as sent. A number with a fraction or exponent is a type error.
+inline domain::result<std::int64_t> as_int(const boost::json::value& v, const field_path& path,
+                                           domain::sent_integers& sent) {
     if (v.is_int64())
         return v.get_int64();
-    if (v.is_uint64()) // above INT64_MAX: outside every documented range
-        return std::numeric_limits<std::int64_t>::max();
-    return type_error(path, "an integer", v);
+    std::optional<std::string> text;
+    if (v.is_uint64())
+        text = std::to_string(v.get_uint64());
+    else if (v.is_double())
+        text = path.integer_text();
+    if (!text)
+        return type_error(path, "an integer", v);
+    bool negative = text->front() == '-';
+    sent[path.str()] = cut_digits(std::move(*text));
+    return negative ? std::numeric_limits<std::int64_t>::min()
+                    : std::numeric_limits<std::int64_t>::max();
 }
 
 inline domain::result<std::string> as_string(const boost::json::value& v, const field_path& path) {

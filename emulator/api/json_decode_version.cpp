@@ -97,14 +97,14 @@ domain::result<domain::publish_input> decode_publish_input(const json::value& bo
     return in;
 }
 
-domain::result<domain::alias_input> decode_alias_input(const json::value& body,
-                                                       const domain::switches& b) {
+domain::result<domain::alias_input>
+decode_alias_input(const json::value& body, const domain::switches& b, std::string_view source) {
     if (!body.is_object())
         return type_error("request body", "a JSON object", body);
     const bool reject = rejects(b);
     domain::alias_input in;
     auto r = for_members(
-        body.get_object(), {},
+        body.get_object(), field_path::body(source),
         {"name", "version", "description", "additional_version_weights",
          "additional_version_strategy"},
         reject,
@@ -112,7 +112,10 @@ domain::result<domain::alias_input> decode_alias_input(const json::value& body,
             const field_path& path) -> domain::result<void> {
             if (key == "additional_version_weights")
                 return assign(in.additional_version_weights,
-                              decode_map<std::int64_t>(v, path, as_int));
+                              decode_map<std::int64_t>(
+                                  v, path, [&](const json::value& x, const field_path& p) {
+                                      return as_int(x, p, in.sent);
+                                  }));
             if (key == "additional_version_strategy")
                 return assign(in.additional_version_strategy,
                               decode_map<domain::version_strategy>(

@@ -2,6 +2,7 @@
 // Value types of the async-invoke-config resource (seed tables 3–8). Member names equal
 // the JSON keys so that the API codec is visibly one-to-one.
 #include "domain/clock.hpp"
+#include "domain/sent_integer.hpp"
 
 #include <cstdint>
 #include <map>
@@ -69,6 +70,7 @@ struct config_input {
     std::optional<destination_input> on_failure;
     std::optional<bool> enable_async_status_log;
     std::optional<std::string> log_group_id, log_stream_id, log_group_name, log_stream_name;
+    sent_integers sent; ///< integer fields that did not fit in 64 bits, as sent
 };
 
 } // namespace emu::domain

@@ -1,6 +1,7 @@
 #pragma once
 // The minimal function model (spec §10.2/§10.3) that async-invoke-configs belong to.
 #include "domain/clock.hpp"
+#include "domain/sent_integer.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,7 @@ struct function_input {
     std::optional<std::int64_t> timeout, memory_size;
     std::optional<std::string> func_code_file; ///< base64
     std::optional<std::string> func_code_link;
+    sent_integers sent; ///< integer fields that did not fit in 64 bits, as sent
 };
 
 /// A stored function (its `latest` head).

@@ -67,6 +67,7 @@ struct alias_input {
     std::optional<std::string> description;
     std::optional<std::map<std::string, std::int64_t>> additional_version_weights;
     std::optional<std::map<std::string, version_strategy>> additional_version_strategy;
+    sent_integers sent; ///< weights that did not fit in 64 bits, as sent
 };
 
 /// A POST versions body after JSON type checks.

@@ -162,6 +162,10 @@ void invocation_engine::finish_attempt(project_state& ps, std::string_view proje
     auto config = config_for(project, r.urn, b);
     if (outcome.what == attempt_outcome::kind::succeed) {
         r.result = outcome.result.value_or(r.payload);
+        // Documented (spec §5.3, international user guide): the return value of an
+        // asynchronous run is capped at 256 KB; a larger one becomes an empty result.
+        if (r.result.size() > max_async_result_bytes)
+            r.result.clear();
         r.error_code = 0;
         r.error_message.clear();
         return conclude(ps, project, r, config, "Success", b, now);

@@ -32,6 +32,10 @@ struct invocation_codecs {
     std::function<std::map<std::string, param_value>(std::string_view param)> read_param;
 };
 
+/// Largest return value of an asynchronous run kept (spec §5.3: 256 KB); a larger one becomes
+/// an empty result, in the record and in the notification.
+inline constexpr std::size_t max_async_result_bytes = 256 * 1024;
+
 /// Limits of what the engine keeps per project (oldest out first).
 struct invocation_limits {
     std::size_t max_records = 10000;

@@ -1,5 +1,7 @@
 #include "domain/paging.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 namespace emu::domain {
@@ -23,6 +25,18 @@ std::size_t saturating(std::string_view digits, std::size_t cap) {
     return n;
 }
 
+/// Parses digits; nullopt when the number is above `max`.
+std::optional<std::size_t> at_most(std::string_view digits, std::size_t max) {
+    std::size_t n = 0;
+    for (char c : digits) {
+        auto d = static_cast<std::size_t>(c - '0');
+        if (n > (max - d) / 10)
+            return std::nullopt;
+        n = n * 10 + d;
+    }
+    return n;
+}
+
 error bad_query(std::string_view name, std::string detail) {
     return make_error(errc::invalid_query_parameter, std::string(name), std::move(detail));
 }
@@ -39,12 +53,18 @@ result<page_request> parse_page_request(std::optional<std::string_view> marker,
     page_request req;
     req.limit = rules.default_limit;
     if (marker && !marker->empty()) {
+        // Decision: previous_marker echoes the marker (spec §4) and is a Long, so a marker
+        // beyond the int64 range cannot be echoed: it is refused rather than clamped.
+        constexpr std::size_t max_marker = std::numeric_limits<std::int64_t>::max();
         if (marker->size() > 64 || !all_digits(*marker))
             return bad_query("marker", "marker must be a non-negative integer offset of at "
                                        "most 64 characters, got " +
                                            shown(*marker));
-        constexpr std::size_t max_offset = std::size_t{1} << 40;
-        req.offset = saturating(*marker, max_offset);
+        auto offset = at_most(*marker, max_marker);
+        if (!offset)
+            return bad_query("marker", "marker must be an offset from 0 to " +
+                                           std::to_string(max_marker) + ", got " + shown(*marker));
+        req.offset = *offset;
     }
     if (limit && !limit->empty()) {
         std::string_view v = *limit;

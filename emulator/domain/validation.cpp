@@ -149,14 +149,16 @@ result<async_invoke_config> build_config(const config_input& in,
     if (auto v = in.max_async_event_age_in_seconds) {
         // Emulation: D01 — the request table says 1-86400, the response tables 60-86400.
         if (*v < b.event_age_min || *v > 86400)
-            return out_of_range("max_async_event_age_in_seconds", b.event_age_min, 86400, *v,
+            return out_of_range("max_async_event_age_in_seconds", b.event_age_min, 86400,
+                                shown_integer(in.sent, "max_async_event_age_in_seconds", *v),
                                 " seconds");
         c.max_async_event_age_in_seconds = *v;
     }
     if (auto v = in.max_async_retry_attempts) {
         // Emulation: D02 — the request table says 0-3, the response tables 0-8.
         if (*v < 0 || *v > b.retry_max)
-            return out_of_range("max_async_retry_attempts", 0, b.retry_max, *v);
+            return out_of_range("max_async_retry_attempts", 0, b.retry_max,
+                                shown_integer(in.sent, "max_async_retry_attempts", *v));
         c.max_async_retry_attempts = *v;
     }
     if (in.has_destination_config) {

@@ -88,7 +88,8 @@ result<void> rule_timeout(const function_input& in, function_record& f) {
     if (!in.timeout)
         return missing("timeout");
     if (*in.timeout < 3 || *in.timeout > 259200)
-        return out_of_range("timeout", 3, 259200, *in.timeout, " seconds");
+        return out_of_range("timeout", 3, 259200, shown_integer(in.sent, "timeout", *in.timeout),
+                            " seconds");
     f.timeout = *in.timeout;
     return {};
 }
@@ -114,7 +115,7 @@ result<void> rule_memory_size(const function_input& in, function_record& f) {
         return make_error(errc::invalid_enum, "memory_size",
                           "memory_size must be one of 128, 256, 512, 768, 1024, 1280, 1536, "
                           "1792, 2048, 2560, 3072, 3584, 4096 (MB), got " +
-                              std::to_string(*in.memory_size));
+                              shown_integer(in.sent, "memory_size", *in.memory_size));
     f.memory_size = *in.memory_size;
     return {};
 }

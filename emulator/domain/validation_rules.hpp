@@ -11,11 +11,17 @@
 namespace emu::domain {
 
 /// "<field> must be an integer from <lo> to <hi><unit>, got <got>".
-inline error out_of_range(std::string field, std::int64_t lo, std::int64_t hi, std::int64_t got,
-                          std::string_view unit = "") {
+/// `got` as the client sent it (shown_integer).
+inline error out_of_range(std::string field, std::int64_t lo, std::int64_t hi,
+                          const std::string& got, std::string_view unit = "") {
     return make_error(errc::value_out_of_range, field,
                       field + " must be an integer from " + std::to_string(lo) + " to " +
-                          std::to_string(hi) + std::string(unit) + ", got " + std::to_string(got));
+                          std::to_string(hi) + std::string(unit) + ", got " + got);
+}
+
+inline error out_of_range(std::string field, std::int64_t lo, std::int64_t hi, std::int64_t got,
+                          std::string_view unit = "") {
+    return out_of_range(std::move(field), lo, hi, std::to_string(got), unit);
 }
 
 /// "<field> is required<why>".

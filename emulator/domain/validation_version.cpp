@@ -137,7 +137,9 @@ result<function_alias> build_alias(const alias_input& in, const std::optional<st
         if (auto r = check_additional("additional_version_weights", v); !r)
             return r.error();
         if (w < 0 || w > 100)
-            return out_of_range("additional_version_weights." + v, 0, 100, w, " percent");
+            return out_of_range("additional_version_weights." + v, 0, 100,
+                                shown_integer(in.sent, "additional_version_weights." + v, w),
+                                " percent");
         sum += w;
         a.additional_version_weights.emplace(v, w);
     }

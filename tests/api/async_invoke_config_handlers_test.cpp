@@ -437,6 +437,40 @@ BOOST_AUTO_TEST_CASE(integer_above_int64_is_out_of_range_not_a_type_error) {
     check_unchanged(s.h, demo_urn, before);
 }
 
+// Integers beyond 64 bits (Boost.JSON hands them over as uint64 or double) are named as sent,
+// digits cut to a readable length, with the field's range: never a clamped value, never "a
+// number with a fraction".
+BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_named_as_sent) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"max_async_retry_attempts":1000000000000000000000000000000})",
+         "max_async_retry_attempts must be an integer from 0 to 3, got "
+         "1000000000000000000000000000000"},
+        {R"({"max_async_retry_attempts":9223372036854775808})",
+         "max_async_retry_attempts must be an integer from 0 to 3, got "
+         "9223372036854775808"},
+        {R"({"max_async_event_age_in_seconds":-9223372036854775809})",
+         "max_async_event_age_in_seconds must be an integer from 1 to 86400 "
+         "seconds, got -9223372036854775809"},
+        {R"({"max_async_retry_attempts":)" + std::string(100, '7') + "}",
+         "max_async_retry_attempts must be an integer from 0 to 3, got " + std::string(40, '7') +
+             "... (100 digits)"},
+        {R"({"max_async_retry_attempts":1,"max_async_retry_attempts":)"
+         R"(18446744073709551616})",
+         "max_async_retry_attempts must be an integer from 0 to 3, got "
+         "18446744073709551616"},
+        {R"({"max_async_retry_attempts":1e30})",
+         "max_async_retry_attempts must be an integer, got a number with a "
+         "fraction or exponent"}};
+    configured s;
+    auto before = snapshot(s.h, demo_urn);
+    for (auto& [body, message] : cases) {
+        BOOST_TEST_CONTEXT(body) {
+            check_error(put(s.h, body), 400, "FSS.0400", "Invalid parameter: " + message);
+            check_unchanged(s.h, demo_urn, before);
+        }
+    }
+}
+
 // ---- destinations -------------------------------------------------------------------
 
 BOOST_DATA_TEST_CASE(destination_enum_documented, bdata::make(enum_cases()), c) {

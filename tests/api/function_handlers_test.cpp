@@ -272,6 +272,28 @@ BOOST_AUTO_TEST_CASE(create_custom_image_needs_no_code_type) {
     BOOST_TEST(a.body.at("handler") == "-");
 }
 
+// Integers beyond 64 bits are named as sent (the body's own text: re-serialising would turn
+// them into doubles), with the field's rule.
+BOOST_AUTO_TEST_CASE(create_names_integers_beyond_64_bits_as_sent) {
+    const std::string rest = R"("func_name":"demo","package":"default","runtime":"Python3.9",)"
+                             R"("handler":"index.handler","code_type":"inline",)";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"("memory_size":128,"timeout":100000000000000000000000000000)",
+         "timeout must be an integer from 3 to 259200 seconds, got "
+         "100000000000000000000000000000"},
+        {R"("timeout":30,"memory_size":18446744073709551616)",
+         "memory_size must be one of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, "
+         "3072, 3584, 4096 (MB), got 18446744073709551616"}};
+    for (auto& [fields, message] : cases) {
+        BOOST_TEST_CONTEXT(fields) {
+            api_harness h;
+            auto a = h.call(http::verb::post, api_harness::functions(p), "{" + rest + fields + "}");
+            check_error(a, 400, "FSS.0400", "Invalid parameter: " + message);
+            check_nothing_created(h);
+        }
+    }
+}
+
 BOOST_DATA_TEST_CASE(create_validation_rules, bdata::make(create_cases()), c) {
     api_harness h;
     json::object body = valid_body();

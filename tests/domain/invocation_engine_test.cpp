@@ -139,6 +139,33 @@ BOOST_AUTO_TEST_CASE(success_delivers_on_success_once) {
     BOOST_TEST(engine.deliveries(project).size() == 1u);
 }
 
+// Spec §5.3: a return value over 256 KB becomes an empty result, in the record (the status
+// log) and in the notification; one of exactly 256 KB is kept.
+BOOST_AUTO_TEST_CASE(results_over_256_kb_become_empty) {
+    configure("f", 0, 3600, obs("results", "ok/"));
+    for (std::size_t size :
+         {max_async_result_bytes, max_async_result_bytes + 1, std::size_t{300 * 1024}}) {
+        BOOST_TEST_CONTEXT("result of " << size << " bytes") {
+            const std::string big = "\"" + std::string(size - 2, 'x') + "\"";
+            function_behaviour fb;
+            fb.otherwise = attempt_outcome{attempt_outcome::kind::succeed, big, {}, 100ms};
+            engine.set_behaviour(project, urn("f"), fb);
+            const auto before = engine.deliveries(project).size();
+            auto r = engine.submit(project, urn("f"), "{}", b, t0);
+            BOOST_TEST_REQUIRE(r.has_value());
+            engine.run_due(project, t0, b);
+            engine.run_due(project, t0 + 100ms, b);
+            auto done = record(r->request_id);
+            BOOST_TEST(done.status == invocation_status::success);
+            const std::string expected = size <= max_async_result_bytes ? big : "";
+            BOOST_TEST((done.result == expected));
+            auto ds = engine.deliveries(project);
+            BOOST_TEST_REQUIRE(ds.size() == before + 1);
+            BOOST_TEST((ds.back().note.response_payload == expected));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(failures_retry_then_deliver_on_failure_once) {
     configure("f", 2, 3600, obs("results", "ok/"), obs("errors", "bad/"));
     fail_always("f");

@@ -119,10 +119,29 @@ BOOST_DATA_TEST_CASE(rejected_marker_values, bdata::make(rejected_markers()), ma
     BOOST_TEST(r.error().detail.find("64 characters") != std::string::npos, r.error().detail);
 }
 
-BOOST_AUTO_TEST_CASE(huge_marker_saturates_instead_of_wrapping) {
-    auto r = parse_page_request(std::string_view(std::string(64, '9')), std::nullopt);
-    BOOST_TEST_REQUIRE(r.has_value());
-    BOOST_TEST(r->offset >= (std::size_t{1} << 40));
+// Decision: previous_marker echoes the marker (spec §4) as a Long: every int64 marker is kept
+// exactly, a larger one is refused (FSS.1001) instead of being clamped.
+BOOST_AUTO_TEST_CASE(int64_markers_are_kept_exactly) {
+    for (std::string m : {"1099511627777", "9223372036854775807", "09223372036854775807"}) {
+        auto r = parse_page_request(std::string_view(m), std::nullopt);
+        BOOST_TEST_REQUIRE(r.has_value(), m);
+        BOOST_TEST(r->offset == std::stoull(m), m);
+        auto info = make_page_info(*r, 0, 3, switches{});
+        BOOST_TEST(info.previous_marker == static_cast<std::int64_t>(std::stoull(m)), m);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(markers_beyond_int64_are_refused_not_clamped) {
+    for (std::string m : std::vector<std::string>{"9223372036854775808", "18446744073709551616",
+                                                  "99999999999999999999", std::string(64, '9')}) {
+        auto r = parse_page_request(std::string_view(m), std::nullopt);
+        BOOST_TEST_REQUIRE(r.has_error(), m);
+        BOOST_TEST(r.error().code == errc::invalid_query_parameter);
+        BOOST_TEST(r.error().field == "marker");
+        BOOST_TEST(r.error().detail == "marker must be an offset from 0 to 9223372036854775807, "
+                                       "got '" +
+                                           m + "'");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(marker_is_checked_before_limit) {
