@@ -16,6 +16,7 @@ struct control_route {
     http::verb method;
     std::string_view pattern;
     response (*fn)(request_context&);
+    bool open = false; ///< served without --admin-token (the dashboard's static files)
 };
 
 /// Every control route.
@@ -50,6 +51,12 @@ std::string apply_behaviour(service& svc, const std::string& project,
                             const boost::json::object& body, std::string* full_urn = nullptr);
 /// Performs every invocation step that is due on each project's clock (after a clock move).
 void run_due_invocations(service& svc);
+
+// Dashboard and OpenAPI document, embedded files (control_ui_handlers.cpp)
+response control_ui_redirect(request_context& ctx);
+response control_ui_index(request_context& ctx);
+response control_ui_file(request_context& ctx);
+response control_openapi(request_context& ctx);
 
 // Switches and clocks (control_switch_handlers.cpp)
 response control_get_switches(request_context& ctx);

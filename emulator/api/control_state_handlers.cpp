@@ -40,6 +40,10 @@ const std::vector<control_route>& control_routes() {
         {v::delete_, "/_emulator/behaviours", control_delete_behaviours},
         {v::get, "/_emulator/invocations", control_list_invocations},
         {v::get, "/_emulator/deliveries", control_list_deliveries},
+        {v::get, "/_emulator/ui", control_ui_redirect, true},
+        {v::get, "/_emulator/ui/", control_ui_index, true},
+        {v::get, "/_emulator/ui/{file}", control_ui_file, true},
+        {v::get, "/_emulator/openapi.json", control_openapi, true},
     };
     return routes;
 }

@@ -95,8 +95,9 @@ std::string malformed(const std::string& body) {
 
 router::router(service& svc) : svc_(svc) {
     using v = http::verb;
-    auto add = [this](v method, std::string_view pattern, handler fn) {
-        routes_.push_back({method, split_path(pattern), fn, pattern.starts_with("/_emulator")});
+    auto add = [this](v method, std::string_view pattern, handler fn, bool open = false) {
+        routes_.push_back(
+            {method, split_path(pattern), fn, pattern.starts_with("/_emulator"), open});
     };
     constexpr std::string_view functions = "/v2/{project_id}/fgs/functions";
     constexpr std::string_view function = "/v2/{project_id}/fgs/functions/{function_urn}";
@@ -140,7 +141,18 @@ router::router(service& svc) : svc_(svc) {
     add(v::post, enable_logs, enable_async_status_log);
     add(v::get, log_detail, show_project_async_status_log_info);
     for (auto& r : control_routes())
-        add(r.method, r.pattern, r.fn);
+        add(r.method, r.pattern, r.fn, r.open);
+}
+
+std::vector<std::pair<http::verb, std::string>> router::routes() const {
+    std::vector<std::pair<http::verb, std::string>> out;
+    for (auto& r : routes_) {
+        std::string pattern;
+        for (auto seg : r.pattern)
+            pattern.append("/").append(seg);
+        out.emplace_back(r.method, std::move(pattern));
+    }
+    return out;
 }
 
 outcome router::handle(const request& req) const {
@@ -290,7 +302,7 @@ response router::dispatch(request_context& ctx) const {
                 ctx.query = parse_query(target.substr(qmark + 1));
             ctx.now = svc_.clocks.now(ctx.project_id);
             if (found->control) {
-                if (!svc_.control.token.empty() &&
+                if (!found->open && !svc_.control.token.empty() &&
                     req["X-Emulator-Token"] != std::string_view(svc_.control.token))
                     return error_answer(ctx, api_errc::control_unauthorized,
                                         "send the --admin-token value in X-Emulator-Token");

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace emu::api {
@@ -23,6 +24,9 @@ public:
     /// fault injection and the journal. Thread-safe; never throws.
     outcome handle(const request& req) const;
 
+    /// Every route: method and path pattern ("/v2/{project_id}/fgs/functions"), in table order.
+    std::vector<std::pair<http::verb, std::string>> routes() const;
+
     /// Answers a request whose body exceeded --max-body (413, connection closes).
     response body_too_large(unsigned version) const;
     /// Answers a request whose header section exceeded its limit (431).
@@ -36,6 +40,7 @@ private:
         std::vector<std::string_view> pattern; ///< literal segments or {name}
         handler fn;
         bool control; ///< /_emulator/: control token; no auth, journal or faults
+        bool open;    ///< control route served without the control token (dashboard files)
     };
 
     /// Routes, decodes parameters, checks auth and Content-Type, calls the handler.
