@@ -356,9 +356,11 @@ async function loadInvocations() {
   const rows = inv.invocations.slice().reverse();
   body.replaceChildren(...rows.map((r) => h('tr', { 'data-request-id': r.request_id },
     h('td', { class: 'mono' }, r.request_id), h('td', { class: 'mono' }, r.function_urn.split(':').slice(-2).join(':')),
-    h('td', { class: `inv-status s-${r.status}` }, r.status), h('td', {}, r.attempts),
-    h('td', { class: 'nowrap' }, shortTime(r.enqueued)), h('td', { class: 'nowrap' }, shortTime(r.start_time)),
-    h('td', { class: 'nowrap' }, shortTime(r.end_time) || '—'), h('td', {}, r.error_message || ''))));
+    h('td', { class: `inv-status s-${r.status}` }, r.status), h('td', { 'data-label': 'attempts' }, r.attempts),
+    h('td', { class: 'nowrap', 'data-label': 'enqueued' }, shortTime(r.enqueued)),
+    h('td', { class: 'nowrap', 'data-label': 'started' }, shortTime(r.start_time) || '—'),
+    h('td', { class: 'nowrap', 'data-label': 'ended' }, shortTime(r.end_time) || '—'),
+    h('td', { 'data-label': r.error_message ? 'error' : null }, r.error_message || ''))));
   if (!rows.length) body.replaceChildren(h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'No invocations.')));
 
   const groups = [['OBS', 'OBS objects'], ['SMN', 'SMN messages'], ['FunctionGraph', 'Chained invocations (FunctionGraph)'], ['DIS', 'DIS records']];
