@@ -19,6 +19,11 @@ FGS_BASE_PACKAGES=(
   libssl-dev curl
 )
 
+# What the node test suites add: tests/contract needs node and npm, tests/ui also Debian's
+# chromium (driven headless through puppeteer-core, which downloads no browser).
+# shellcheck disable=SC2034  # used by scripts/install-deps
+FGS_NODE_PACKAGES=(nodejs npm chromium)
+
 # What scripts/fuzz adds: clang and its runtime libraries (libclang-rt-14-dev holds libFuzzer,
 # ASan and UBSan for clang 14, Debian 12's default clang).
 # shellcheck disable=SC2034  # used by scripts/fuzz

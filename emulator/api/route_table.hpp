@@ -17,8 +17,7 @@ inline bool is_path_param(std::string_view segment) {
 
 /// A table of routes whose handlers have type `Handler`. Patterns are string literals
 /// (the table keeps views of them). Not thread-safe to build; const use is thread-safe.
-template <class Handler>
-class route_table {
+template <class Handler> class route_table {
 public:
     struct route {
         http::verb method;
@@ -26,6 +25,7 @@ public:
         std::vector<std::string_view> segments; ///< the pattern's segments
         std::string_view operation;             ///< the documented operation id
         Handler fn;
+        bool open = false; ///< served without credentials (the dashboard's static files)
     };
 
     /// The route for a path's segments and a method, or none with the methods allowed on
@@ -35,9 +35,9 @@ public:
         std::string allowed;
     };
 
-    void add(http::verb method, std::string_view pattern, std::string_view operation,
-             Handler fn) {
-        routes_.push_back({method, pattern, split_path(pattern), operation, fn});
+    void add(http::verb method, std::string_view pattern, std::string_view operation, Handler fn,
+             bool open = false) {
+        routes_.push_back({method, pattern, split_path(pattern), operation, fn, open});
     }
 
     match find(http::verb method, const std::vector<std::string_view>& segments) const {

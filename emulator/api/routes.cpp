@@ -37,8 +37,8 @@ route_table<handler> make_public_routes() {
           update_function_config);
     t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/versions",
           "CreateFunctionVersion", create_function_version);
-    t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/versions",
-          "ListFunctionVersions", list_function_versions);
+    t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/versions", "ListFunctionVersions",
+          list_function_versions);
     t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/aliases", "CreateVersionAlias",
           create_version_alias);
     t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/aliases", "ListVersionAliases",
@@ -56,8 +56,8 @@ route_table<handler> make_public_routes() {
           "ListAsyncInvocations", list_async_invocations);
     t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/active-async-invocations",
           "ListActiveAsyncInvocations", list_active_async_invocations);
-    t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/cancel",
-          "CancelAsyncInvocation", cancel_async_invocation);
+    t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/cancel", "CancelAsyncInvocation",
+          cancel_async_invocation);
     t.add(v::post, "/v2/{project_id}/fgs/functions/enable-async-status-logs",
           "EnableAsyncStatusLog", enable_async_status_log);
     t.add(v::get, "/v2/{project_id}/fgs/functions/async-status-log-detail",

@@ -86,9 +86,9 @@ void faults(exchange& x, next_stages next) {
         return next(x);
     using control::fault_action;
     if (fault->action == fault_action::error) { // the request is not applied
-        x.out = {api::make_error_response(
-                     {static_cast<http::status>(fault->status), fault->error_code, fault->error_msg},
-                     x.ctx.meta),
+        x.out = {api::make_error_response({static_cast<http::status>(fault->status),
+                                           fault->error_code, fault->error_msg},
+                                          x.ctx.meta),
                  "fault " + fault->id + " (error)"};
         return;
     }
@@ -116,8 +116,8 @@ void name_switches(response& res, const domain::switches& in_force) {
         return;
     std::string names;
     for (auto n : domain::differing_switches(domain::switches{}, in_force))
-        names += (names.empty() ? "" : ",") + std::string(n) + "=" +
-                 domain::get_switch(in_force, n);
+        names +=
+            (names.empty() ? "" : ",") + std::string(n) + "=" + domain::get_switch(in_force, n);
     res.set(switches_header, names);
 }
 
@@ -204,7 +204,7 @@ void authenticate(exchange& x, next_stages next) {
     auto& ctx = x.ctx;
     const auto& state = ctx.state;
     if (x.control) {
-        if (!state.control.token.empty() &&
+        if (!x.control_route->open && !state.control.token.empty() &&
             ctx.req["X-Emulator-Token"] != std::string_view(state.control.token)) {
             x.out = api::error_answer(ctx, api::api_errc::control_unauthorized,
                                       "send the --admin-token value in X-Emulator-Token");
@@ -286,8 +286,8 @@ std::optional<server::reply> pipeline::handle(const request& req,
     } catch (const std::exception& e) {
         std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
                   << req.target() << ": " << e.what() << '\n';
-        return to_reply(api::make_error_response(
-            api::describe(api::api_errc::internal, e.what(), {}), meta));
+        return to_reply(
+            api::make_error_response(api::describe(api::api_errc::internal, e.what(), {}), meta));
     } catch (...) {
         std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
                   << req.target() << '\n';
@@ -306,17 +306,16 @@ server::reply pipeline::reject(server::transport_error why,
                           "the request header fields are too large", defaults),
             {11, false, state_.ids.uuid()}));
     case server::transport_error::target_too_long:
-        return to_reply(api::make_error_response(
-            api::describe(api::api_errc::target_too_long, "the request target is too long",
-                          defaults),
-            {11, false, state_.ids.uuid()}));
+        return to_reply(
+            api::make_error_response(api::describe(api::api_errc::target_too_long,
+                                                   "the request target is too long", defaults),
+                                     {11, false, state_.ids.uuid()}));
     case server::transport_error::body_too_large:
         break;
     }
     return to_reply(api::make_error_response(
         api::describe(api::api_errc::body_too_large,
-                      "the limit is " + std::to_string(state_.svc.max_body) +
-                          " bytes (--max-body)",
+                      "the limit is " + std::to_string(state_.svc.max_body) + " bytes (--max-body)",
                       defaults),
         {head.version(), false, state_.ids.uuid()}));
 }

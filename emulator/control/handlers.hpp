@@ -22,7 +22,7 @@ const api::route_table<handler>& control_routes();
 /// Whether `path` (without the query) is under the control API's prefix /_emulator.
 bool is_control_path(std::string_view path);
 
-// Health and state (control_state_handlers.cpp)
+// Health and state (state_handlers.cpp)
 api::answer control_health(context& ctx);
 api::answer control_ready(context& ctx);
 api::answer control_reset(context& ctx);
@@ -30,7 +30,7 @@ api::answer control_get_state(context& ctx);
 api::answer control_put_state(context& ctx);
 api::answer control_seed(context& ctx);
 
-// Journal and faults (control_journal_handlers.cpp)
+// Journal and faults (journal_handlers.cpp)
 api::answer control_find_journal(context& ctx);
 api::answer control_count_journal(context& ctx);
 api::answer control_clear_journal(context& ctx);
@@ -39,7 +39,7 @@ api::answer control_list_faults(context& ctx);
 api::answer control_delete_fault(context& ctx);
 api::answer control_clear_faults(context& ctx);
 
-// Invocations (control_invocation_handlers.cpp)
+// Invocations (invocation_handlers.cpp)
 api::answer control_put_behaviour(context& ctx);
 api::answer control_delete_behaviours(context& ctx);
 api::answer control_list_invocations(context& ctx);
@@ -52,7 +52,13 @@ std::string apply_behaviour(service_state& state, const std::string& project,
 /// Performs every invocation step that is due on each project's clock (after a clock move).
 void run_due_invocations(service_state& state);
 
-// Switches and clocks (control_switch_handlers.cpp)
+// The dashboard and the OpenAPI document (ui_handlers.cpp), served without --admin-token
+api::answer control_ui_redirect(context& ctx);
+api::answer control_ui_index(context& ctx);
+api::answer control_ui_file(context& ctx);
+api::answer control_openapi(context& ctx);
+
+// Switches and clocks (switch_handlers.cpp)
 api::answer control_get_switches(context& ctx);
 api::answer control_put_switches(context& ctx);
 api::answer control_delete_switches(context& ctx);

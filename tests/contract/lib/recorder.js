@@ -4,11 +4,37 @@
 // relaying the emulator's answer. This shows the SDK's real wire format while the emulator still
 // answers it.
 
+const fs = require('node:fs');
 const http = require('node:http');
+const path = require('node:path');
+
+let recordingCount = 0;
+
+// Writes the exchanges to $FGS_CONTRACT_RECORDINGS/<pid>-<n>.json (when set).
+function saveRecording(requests) {
+  const dir = process.env.FGS_CONTRACT_RECORDINGS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const exchanges = requests.filter((r) => r.status !== undefined).map((r) => ({
+    method: r.method,
+    target: r.target,
+    status: r.status,
+    contentType: (r.responseHeaders || {})['content-type'] || null,
+    responseBody: r.responseBody === undefined ? null : r.responseBody.toString('utf8'),
+  }));
+  recordingCount += 1;
+  const file = path.join(dir, `${path.basename(process.argv[1] || 'test')}-${process.pid}-${recordingCount}.json`);
+  fs.writeFileSync(file, JSON.stringify(exchanges, null, 1));
+}
 
 // Resolves to { url, requests, stop() }. `requests` fills in arrival order with
 // { method, target, headers (lower-case name -> value), rawHeaders ([name, value, ...]),
-//   body (Buffer), status and responseHeaders (the emulator's answer, once answered) }.
+//   body (Buffer), status, responseHeaders and responseBody (the emulator's answer, once
+//   answered) }.
+//
+// With $FGS_CONTRACT_RECORDINGS set (tests/contract/run sets it), stop() also writes the
+// exchanges as JSON into that folder: tests/ui/openapi.test.js checks every recorded answer
+// against the OpenAPI document.
 function startRecorder(targetUrl) {
   const target = new URL(targetUrl);
   const requests = [];
@@ -25,6 +51,7 @@ function startRecorder(targetUrl) {
         body: Buffer.concat(chunks),
         status: undefined,
         responseHeaders: undefined,
+        responseBody: undefined,
       };
       requests.push(record);
       // Forward the raw header pairs unchanged (Host included: it is part of the signature).
@@ -48,6 +75,9 @@ function startRecorder(targetUrl) {
           if (k !== 'connection' && k !== 'keep-alive') out[k] = v;
         }
         res.writeHead(up.statusCode, out);
+        const answer = [];
+        up.on('data', (c) => answer.push(c));
+        up.on('end', () => { record.responseBody = Buffer.concat(answer); });
         up.pipe(res);
       });
       upstream.on('error', (err) => {
@@ -67,6 +97,7 @@ function startRecorder(targetUrl) {
         port,
         requests,
         stop() {
+          saveRecording(requests);
           agent.destroy();
           server.closeAllConnections();
           return new Promise((r) => server.close(() => r()));
