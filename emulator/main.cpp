@@ -1,7 +1,7 @@
 // fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
-#include "api/version.hpp"
 #include "app/application.hpp"
 #include "app/options.hpp"
+#include "control/version.hpp"
 
 #include <csignal>
 #include <exception>
@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
     if (opts.help || opts.version || opts.list_switches) {
         std::cout << (opts.help ? emu::usage()
                       : opts.version
-                          ? std::string("fgs-emulator ") + emu::api::emulator_version + "\n"
+                          ? std::string("fgs-emulator ") + emu::control::emulator_version() +
+                                " (commit " + emu::control::emulator_commit() + ")\n"
                           : emu::switch_listing());
         return 0;
     }

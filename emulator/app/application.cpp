@@ -121,6 +121,7 @@ unsigned short application::start() {
     return parts_->srv->start();
 }
 void application::stop() {
+    parts_->state->waits.release_all(); // a parked wait must not hold the stop up
     parts_->srv->stop();
 }
 void application::wait() {

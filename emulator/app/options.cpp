@@ -166,9 +166,9 @@ const std::vector<flag>& flags() {
          }},
         {"list-switches", nullptr, "print every switch with its values and presets, and exit",
          [](options& o, std::string_view) { return o.list_switches = true; }},
-        {"version", nullptr, "print the version and exit",
+        {"version", nullptr, "print the version and git commit and exit (also -V)",
          [](options& o, std::string_view) { return o.version = true; }},
-        {"help", nullptr, "print this help and exit",
+        {"help", nullptr, "print this help and exit (also -h)",
          [](options& o, std::string_view) { return o.help = true; }},
     };
     return table;
@@ -220,6 +220,8 @@ std::optional<std::string> parse_options(int argc, char** argv, options& out) {
     std::vector<std::pair<const flag*, std::string>> command_line;
     for (int i = 1; i < argc; ++i) {
         std::string_view a = argv[i];
+        if (a == "-h" || a == "-V") // the usual short forms of --help and --version
+            a = a == "-h" ? "--help" : "--version";
         if (a.substr(0, 2) != "--")
             return "unexpected argument '" + std::string(a) + "' (see --help)";
         a.remove_prefix(2);

@@ -8,8 +8,13 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <charconv>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
 
 namespace emu::control {
 using namespace api; // the control API is built from the public API's pieces
@@ -78,20 +83,25 @@ bool wait_params(context& ctx, std::size_t& min_count, std::size_t& wait_ms, std
     return true;
 }
 
-/// Collects with `collect()` until it has `min_count` items or `wait_ms` passed. Only a
-/// real clock makes waiting useful; with a virtual clock everything due has already run.
-template <class Collect>
-json::array wait_for(context& ctx, std::size_t min_count, std::size_t wait_ms, Collect collect) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
-    while (true) {
-        auto seen = ctx.svc.invocations->version();
-        json::array items = collect();
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (items.size() >= min_count || left.count() <= 0)
-            return items;
-        ctx.svc.invocations->wait_for_change(seen, left);
-    }
+/// The body of a waiting answer when it is ready (or `final`); nullopt to keep waiting.
+using ready_body = std::function<std::optional<json::object>(bool final)>;
+
+/// Answers now when `body` is ready, no wait was asked for or waiting is not possible here;
+/// otherwise parks the request on the wait list (no thread waits) until `body` is ready or
+/// `wait_ms` passed. Only a real clock makes waiting useful: with a virtual clock, what is
+/// due has already run when the clock moved.
+api::answer answer_when_ready(context& ctx, std::size_t wait_ms, ready_body body) {
+    if (auto now = body(wait_ms == 0 || !ctx.defer))
+        return json_answer(ctx, *now);
+    ctx.state.waits.park(
+        [body = std::move(body), meta = ctx.meta](bool final) -> std::optional<api::answer> {
+            auto ready = body(final);
+            if (!ready)
+                return std::nullopt;
+            return api::answer(make_json_response(http::status::ok, json::serialize(*ready), meta));
+        },
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms), ctx.defer());
+    return api::answer::later();
 }
 
 /// The ?project_id of a control request on invocations; nullopt when both it is given and
@@ -185,26 +195,28 @@ api::answer control_list_invocations(context& ctx) {
                 f.status = st;
     if (ctx.query_param("status") && !f.status)
         return control_error(ctx, "status must be WAIT, RUNNING, SUCCESS, FAIL or DISCARD");
-    auto items = wait_for(ctx, min_count, wait_ms, [&] {
-        json::array out;
-        for (auto& r : ctx.svc.invocations->records(project, f))
-            out.push_back({{"request_id", r.request_id},
-                           {"function_urn", r.urn.full()},
-                           {"status", domain::to_string(r.status)},
-                           {"attempts", r.attempts},
-                           {"payload", r.payload},
-                           {"result", r.result},
-                           {"error_code", r.error_code},
-                           {"error_message", r.error_message},
-                           {"enqueued", format_exact(r.enqueued)},
-                           {"start_time", r.start_time ? format_exact(*r.start_time) : ""},
-                           {"end_time", r.end_time ? format_exact(*r.end_time) : ""}});
-        return out;
-    });
-    json::object out{{"count", items.size()},
-                     {"evicted", ctx.svc.invocations->evicted_records(project)}};
-    out["invocations"] = std::move(items);
-    return json_answer(ctx, out);
+    auto& engine = *ctx.svc.invocations;
+    return answer_when_ready(
+        ctx, wait_ms, [&engine, project, f, min_count](bool final) -> std::optional<json::object> {
+            json::array items;
+            for (auto& r : engine.records(project, f))
+                items.push_back({{"request_id", r.request_id},
+                                 {"function_urn", r.urn.full()},
+                                 {"status", domain::to_string(r.status)},
+                                 {"attempts", r.attempts},
+                                 {"payload", r.payload},
+                                 {"result", r.result},
+                                 {"error_code", r.error_code},
+                                 {"error_message", r.error_message},
+                                 {"enqueued", format_exact(r.enqueued)},
+                                 {"start_time", r.start_time ? format_exact(*r.start_time) : ""},
+                                 {"end_time", r.end_time ? format_exact(*r.end_time) : ""}});
+            if (items.size() < min_count && !final)
+                return std::nullopt;
+            json::object out{{"count", items.size()}, {"evicted", engine.evicted_records(project)}};
+            out["invocations"] = std::move(items);
+            return out;
+        });
 }
 
 api::answer control_list_deliveries(context& ctx) {
@@ -222,33 +234,40 @@ api::answer control_list_deliveries(context& ctx) {
     domain::switches shape = ctx.svc.switches.for_project(project);
     if (auto it = ctx.req.find("X-Emulator-Switches"); it != ctx.req.end())
         (void)domain::apply_switches(shape, it->value()); // validated by the router
-    auto items = wait_for(ctx, min_count, wait_ms, [&] {
-        auto now = ctx.svc.clocks.now(project); // after each wait (real clock)
-        json::array out;
-        for (auto& d : ctx.svc.invocations->deliveries(project)) {
-            if ((destination && d.destination != *destination) || (target && d.target != *target))
-                continue;
-            json::object o{{"seq", d.seq},         {"destination", d.destination},
-                           {"on", d.on},           {"target", d.target},
-                           {"outcome", d.outcome}, {"at", format_exact(d.at)}};
-            if (d.destination == "OBS") {
-                o["object_key"] = d.object_key;
-                o["expires_at"] =
-                    d.expires_at ? json::value(format_exact(*d.expires_at)) : json::value(nullptr);
-                // Emulation: OBS objects past `expires` days are reported as expired.
-                o["expired"] = d.expires_at && *d.expires_at <= now;
+    auto& engine = *ctx.svc.invocations;
+    return answer_when_ready(
+        ctx, wait_ms,
+        [&engine, &clocks = ctx.svc.clocks, project, min_count, shape,
+         destination = std::optional<std::string>(destination),
+         target = std::optional<std::string>(target)](bool final) -> std::optional<json::object> {
+            auto now = clocks.now(project); // at each check (real clock)
+            json::array items;
+            for (auto& d : engine.deliveries(project)) {
+                if ((destination && d.destination != *destination) ||
+                    (target && d.target != *target))
+                    continue;
+                json::object o{{"seq", d.seq},         {"destination", d.destination},
+                               {"on", d.on},           {"target", d.target},
+                               {"outcome", d.outcome}, {"at", format_exact(d.at)}};
+                if (d.destination == "OBS") {
+                    o["object_key"] = d.object_key;
+                    o["expires_at"] = d.expires_at ? json::value(format_exact(*d.expires_at))
+                                                   : json::value(nullptr);
+                    // Emulation: G — OBS objects past `expires` days are reported as expired.
+                    o["expired"] = d.expires_at && *d.expires_at <= now;
+                }
+                if (!d.chained_request_id.empty())
+                    o["chained_request_id"] = d.chained_request_id;
+                o["notification"] = json::parse(encode_notification(d.note, shape));
+                items.push_back(std::move(o));
             }
-            if (!d.chained_request_id.empty())
-                o["chained_request_id"] = d.chained_request_id;
-            o["notification"] = json::parse(encode_notification(d.note, shape));
-            out.push_back(std::move(o));
-        }
-        return out;
-    });
-    json::object out{{"count", items.size()},
-                     {"evicted", ctx.svc.invocations->evicted_deliveries(project)}};
-    out["deliveries"] = std::move(items);
-    return json_answer(ctx, out);
+            if (items.size() < min_count && !final)
+                return std::nullopt;
+            json::object out{{"count", items.size()},
+                             {"evicted", engine.evicted_deliveries(project)}};
+            out["deliveries"] = std::move(items);
+            return out;
+        });
 }
 
 void run_due_invocations(service_state& svc) {

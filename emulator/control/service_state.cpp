@@ -23,6 +23,7 @@ service_state::service_state(const domain::clock& base, const service_config& c)
                                       }},
             c.limits);
         svc.invocations = &*engine;
+        engine->set_observer([this] { waits.notify(); });
     }
 }
 

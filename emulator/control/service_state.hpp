@@ -6,6 +6,7 @@
 #include "api/service.hpp"
 #include "control/fault_injector.hpp"
 #include "control/journal.hpp"
+#include "control/wait_list.hpp"
 #include "domain/clock.hpp"
 #include "domain/clock_registry.hpp"
 #include "domain/function_store.hpp"
@@ -59,6 +60,8 @@ public:
     std::optional<domain::invocation_engine> engine; ///< when config.invocations
     control_settings control;
     api::service svc; ///< the view the public API's handlers get
+    /// Parked control-API waits; last, so that it answers them while the rest still exists.
+    wait_list waits;
 };
 
 } // namespace emu::control

@@ -1,11 +1,11 @@
 #include "control/handlers.hpp"
 
 #include "api/http_response.hpp"
-#include "api/version.hpp"
 #include "control/fault_injector.hpp"
 #include "control/journal.hpp"
 #include "control/state_document.hpp"
 #include "control/support.hpp"
+#include "control/version.hpp"
 #include "domain/invocation_engine.hpp"
 #include "gateway/auth.hpp"
 
@@ -16,7 +16,7 @@ using namespace api; // the control API is built from the public API's pieces
 namespace json = boost::json;
 
 api::answer control_health(context& ctx) {
-    return json_answer(ctx, {{"status", "ok"}, {"version", emulator_version}});
+    return json_answer(ctx, {{"status", "ok"}, {"version", emulator_version()}});
 }
 
 api::answer control_ready(context& ctx) {

@@ -123,13 +123,13 @@ void invocation_engine::run_due(std::string_view project, time_point now, const 
 
 void invocation_engine::touch() {
     ++version_;
-    changed_.notify_all();
+    if (observer_)
+        observer_();
 }
 
-bool invocation_engine::wait_for_change(std::uint64_t seen,
-                                        std::chrono::milliseconds timeout) const {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return version_ != seen; });
+void invocation_engine::set_observer(std::function<void()> observer) {
+    std::lock_guard lock(mutex_);
+    observer_ = std::move(observer);
 }
 
 std::uint64_t invocation_engine::version() const {

@@ -11,7 +11,6 @@
 #include "domain/invocation.hpp"
 #include "domain/switches.hpp"
 
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
@@ -94,10 +93,12 @@ public:
     status_log_info enable_status_log(std::string_view project);
     std::optional<status_log_info> status_log(std::string_view project) const;
 
-    /// Blocks until version() differs from `seen` (a submit, progress, cancel or reset) or
-    /// `timeout` passes; false on timeout. For control-API waits with a real clock.
-    bool wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout) const;
-    /// A counter that moves with every change (pairs with wait_for_change).
+    /// Calls `observer` after every change (a submit, progress, cancel or reset), on the
+    /// changing thread with the engine's lock held: it must not call back into the engine
+    /// (the control API's wait list only notes that something changed). Set it once,
+    /// before the engine is shared.
+    void set_observer(std::function<void()> observer);
+    /// A counter that moves with every change.
     std::uint64_t version() const;
 
     /// Forgets everything of one project, or of all.
@@ -140,7 +141,7 @@ private:
                                    const switches& b) const;
     void push(project_state& ps, time_point due, const std::string& id, bool finish,
               attempt_outcome outcome = {});
-    void touch(); ///< a change: bumps version_ and wakes waiters (lock held)
+    void touch(); ///< a change: bumps version_ and tells the observer (lock held)
     void trim(project_state& ps);
 
     function_store& store_;
@@ -149,7 +150,7 @@ private:
     invocation_limits limits_;
     std::uint64_t seq_ = 0;
     mutable std::mutex mutex_;
-    mutable std::condition_variable changed_;
+    std::function<void()> observer_;
     std::uint64_t version_ = 0;
     std::map<std::string, project_state, std::less<>> projects_;
 };

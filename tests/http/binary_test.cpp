@@ -144,4 +144,25 @@ BOOST_AUTO_TEST_CASE(help_and_list_switches) {
     BOOST_TEST(listing.find("auth_error_dialect (D14)") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(version_names_the_build_and_short_flags_work) {
+    // The version comes from CMake's project(VERSION), the commit from git at build time.
+    const std::string expected = std::string("fgs-emulator ") + FGS_PROJECT_VERSION + " (commit ";
+    for (const char* flag : {"--version", "-V"}) {
+        child_process p(emulator_binary, {flag});
+        auto line = p.read_line(5s);
+        BOOST_TEST_REQUIRE(line.has_value(), flag);
+        BOOST_TEST(line->rfind(expected, 0) == 0u, flag << ": " << *line);
+        BOOST_TEST(line->back() == ')', *line);
+        BOOST_TEST(line->size() > expected.size() + 1, "the commit is not empty: " << *line);
+        BOOST_TEST(p.wait_exit(10s).value_or(-1) == 0);
+    }
+    child_process help(emulator_binary, {"-h"});
+    auto first = help.read_line(5s);
+    BOOST_TEST_REQUIRE(first.has_value());
+    BOOST_TEST(first->find("fgs-emulator") != std::string::npos, *first);
+    BOOST_TEST(help.wait_exit(10s).value_or(-1) == 0);
+    child_process bad(emulator_binary, {"-x"});
+    BOOST_TEST(bad.wait_exit(10s).value_or(-1) == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,7 @@
 // paths), reset by project and kind, seeding and determinism, --admin off and --admin-token.
 #include "control_fixture.hpp"
 
-#include "api/version.hpp"
+#include "control/version.hpp"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -124,8 +124,9 @@ BOOST_AUTO_TEST_CASE(health_and_ready) {
     BOOST_TEST(health.result_int() == 200u);
     BOOST_TEST(health[http::field::content_type] == "application/json");
     BOOST_TEST(!health["X-Request-Id"].empty());
-    BOOST_TEST(body_of(health) == json::parse(R"({"status":"ok","version":")" +
-                                              std::string(emu::api::emulator_version) + R"("})"));
+    BOOST_TEST(body_of(health) ==
+               json::parse(R"({"status":"ok","version":")" +
+                           std::string(emu::control::emulator_version()) + R"("})"));
     auto ready = c.ctl(http::verb::get, "/_emulator/ready");
     BOOST_TEST(body_of(ready) == json::parse(R"({"ready":true,"fixtures_loaded":0,"projects":0})"));
     seed_function(c, project_a, "demo");

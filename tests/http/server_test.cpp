@@ -5,8 +5,10 @@
 #include <boost/system/system_error.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <future>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -35,6 +37,30 @@ BOOST_AUTO_TEST_CASE(start_on_a_port_in_use_throws) {
     options.port = first.port;
     emu::server::server second(options, app.handler());
     BOOST_CHECK_THROW(second.start(), boost::system::system_error);
+}
+
+BOOST_AUTO_TEST_CASE(a_kept_request_is_answered_later_while_the_thread_serves_others) {
+    fake_app app;
+    auto options = test_options();
+    options.threads = 1;
+    running_server s(app, options);
+    test_client kept(s.port);
+    kept.send_raw("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto bound = std::chrono::steady_clock::now() + 10s;
+    while (app.kept() == 0) { // bounded: the session hands /later over, then is idle
+        BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < bound));
+        std::this_thread::yield();
+    }
+    // The one I/O thread answers another connection while /later is kept.
+    test_client other(s.port);
+    BOOST_TEST(other.request(http::verb::get, "/now").body() == "GET /now ");
+    BOOST_TEST(app.kept() == 1u);
+    BOOST_TEST(app.finish_later() == 1u); // from this thread: the sink posts to the session's
+    auto later = kept.read_response();
+    BOOST_TEST(later.result_int() == 200u);
+    BOOST_TEST(later.body() == "later 1");
+    // The connection goes on with its next request.
+    BOOST_TEST(kept.request(http::verb::get, "/next").body() == "GET /next ");
 }
 
 BOOST_AUTO_TEST_CASE(concurrent_clients_are_all_served) {
