@@ -1,14 +1,21 @@
 // fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
 #include "app/application.hpp"
 #include "app/options.hpp"
+#include "app/probe.hpp"
 #include "control/version.hpp"
+
+#include <boost/system/errc.hpp>
+#include <boost/system/system_error.hpp>
 
 #include <csignal>
 #include <exception>
 #include <iostream>
 #include <pthread.h>
+#include <string_view>
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string_view(argv[1]) == "--probe") // the image's HEALTHCHECK
+        return emu::probe_main(argc, argv);
     emu::options opts;
     if (auto err = emu::parse_options(argc, argv, opts)) {
         std::cerr << "fgs-emulator: " << *err << '\n';
@@ -41,6 +48,15 @@ int main(int argc, char** argv) {
     unsigned short port = 0;
     try {
         port = app->start();
+    } catch (const boost::system::system_error& e) {
+        // The code's message only: what() would add Boost's source location.
+        std::cerr << "fgs-emulator: cannot listen on " << opts.server.host << ":"
+                  << opts.server.port << ": "
+                  << (e.code() == boost::system::errc::address_in_use
+                          ? "address already in use (choose another --port, or --port 0)"
+                          : e.code().message())
+                  << '\n';
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "fgs-emulator: cannot listen on " << opts.server.host << ":"
                   << opts.server.port << ": " << e.what() << '\n';

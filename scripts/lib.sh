@@ -29,6 +29,13 @@ FGS_NODE_PACKAGES=(nodejs npm chromium)
 # shellcheck disable=SC2034  # used by scripts/fuzz
 FGS_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
+# What scripts/package and scripts/image add: CPack's DEB generator needs dpkg-shlibdeps (dpkg-dev)
+# and file; the tests build Debian root file systems with mmdebstrap and images with buildah.
+# shellcheck disable=SC2034  # used by scripts/package and scripts/image
+FGS_PACKAGE_PACKAGES=(dpkg-dev file mmdebstrap)
+# shellcheck disable=SC2034
+FGS_IMAGE_PACKAGES=(mmdebstrap buildah)
+
 fgs_log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 fgs_die() { fgs_log "error: $*"; exit 1; }
 # Name the command when `set -e` stops a script (-E: also inside functions).
@@ -115,4 +122,23 @@ fgs_build() {
 # Path of the emulator executable inside the build directory.
 fgs_emulator_bin() {
   printf '%s/emulator/fgs-emulator\n' "$(fgs_build_dir)"
+}
+
+# fgs_debian_base SUITE — prints the path of a cached minimal Debian root file system tarball
+# (mmdebstrap --variant=minbase SUITE), made when missing or older than a week. Extra
+# mmdebstrap arguments may follow SUITE; they are part of the cache key.
+fgs_debian_base() {
+  local suite=$1
+  shift
+  local cache=${FGS_CACHE_DIR:-$FGS_ROOT/build/cache}
+  local key
+  key=$(printf '%s\n' "$suite" "$@" | md5sum | cut -c1-8)
+  local tar=$cache/$suite-minbase-$key.tar
+  mkdir -p "$cache"
+  if [ ! -s "$tar" ] || [ -n "$(find "$tar" -mtime +7)" ]; then
+    fgs_log "making $tar (mmdebstrap --variant=minbase $suite)"
+    mmdebstrap --quiet --format=tar --variant=minbase "$@" "$suite" "$tar.tmp" >&2
+    mv "$tar.tmp" "$tar"
+  fi
+  printf '%s\n' "$tar"
 }

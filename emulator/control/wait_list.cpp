@@ -72,9 +72,9 @@ void wait_list::run() {
             wake_.wait(lock, [this] { return stopping_ || !waiters_.empty(); });
             continue;
         }
-        auto earliest = std::min_element(waiters_.begin(), waiters_.end(),
-                                         [](auto& a, auto& b) { return a.deadline < b.deadline; })
-                            ->deadline;
+        auto earliest = std::min_element(waiters_.begin(), waiters_.end(), [](auto& a, auto& b) {
+                            return a.deadline < b.deadline;
+                        })->deadline;
         wake_.wait_until(lock, earliest, [this] { return stopping_ || changed_; });
         if (stopping_)
             break;

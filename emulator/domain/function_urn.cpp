@@ -32,7 +32,14 @@ error bad(std::string detail) {
 }
 
 std::string quoted(std::string_view s) {
-    return "'" + std::string(s) + "'";
+    // Built in place: GCC 12 at -O3 reports a false -Wrestrict for "'" + std::string(s) + "'"
+    // (the inlined insert at position 0 of a temporary).
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '\'';
+    out += s;
+    out += '\'';
+    return out;
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startEmulator } = require('./lib/emulator');
+const { startEmulator } = require('fgs-emulator');
 const sdk = require('./lib/sdk');
 
 const { fgs, PROJECT, OTHER_PROJECT } = sdk;

@@ -4,7 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startEmulator } = require('./lib/emulator');
+const { startEmulator } = require('fgs-emulator');
 const sdk = require('./lib/sdk');
 
 const { PROJECT } = sdk;

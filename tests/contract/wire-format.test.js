@@ -14,7 +14,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startEmulator } = require('./lib/emulator');
+const { startEmulator } = require('fgs-emulator');
 const { startRecorder } = require('./lib/recorder');
 const { parseAuthorization, computeSignature } = require('./lib/signing');
 const sdk = require('./lib/sdk');

@@ -2,8 +2,8 @@
 // wait_ms) park the request instead of holding an I/O thread. Proved by ordering, not by
 // timing: with one I/O thread, eight waits are parked and the server still answers; one
 // invocation then releases all eight, each with what it waited for.
-#include "control_fixture.hpp"
 #include "control/service_state.hpp"
+#include "control_fixture.hpp"
 
 #include <chrono>
 #include <memory>
@@ -58,8 +58,8 @@ BOOST_AUTO_TEST_SUITE(control_waits)
 
 BOOST_AUTO_TEST_CASE(eight_parked_waits_hold_no_thread_and_one_invocation_releases_them) {
     one_thread_world w;
-    const std::string target = "/_emulator/invocations?project_id=" + p +
-                               "&status=SUCCESS&min_count=1&wait_ms=30000";
+    const std::string target =
+        "/_emulator/invocations?project_id=" + p + "&status=SUCCESS&min_count=1&wait_ms=30000";
     std::vector<std::unique_ptr<client>> waiters;
     for (int i = 0; i < 8; ++i) {
         waiters.push_back(std::make_unique<client>(w.app));
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(a_delivery_wait_is_answered_by_the_delivery_it_waits_for) {
     BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
     client waiter(w.app);
     waiter.send_raw(wait_request(w.app, "/_emulator/deliveries?project_id=" + p +
-                                 "&destination=OBS&min_count=1&wait_ms=30000"));
+                                            "&destination=OBS&min_count=1&wait_ms=30000"));
     until_parked(w.app, 1);
     r = w.c.api(http::verb::post, functions(p) + "/" + urn(p, "f") + "/invocations-async",
                 R"({"n":1})");
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(stopping_answers_parked_waits_with_what_there_is) {
     auto w = std::make_unique<one_thread_world>();
     client waiter(w->app);
     waiter.send_raw(wait_request(w->app, "/_emulator/invocations?project_id=" + p +
-                                 "&min_count=1&wait_ms=30000"));
+                                             "&min_count=1&wait_ms=30000"));
     until_parked(w->app, 1);
     // Stop does not wait the 30 s out: the parked request is answered first.
     w->app.app->stop();

@@ -8,7 +8,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startEmulator } = require('../contract/lib/emulator');
+const { startEmulator } = require('../../clients/node');
 const { DESKTOP, PHONE, launchBrowser, openPage, screenshot, screenshotDir } = require('./lib/browser');
 const { publicApi, controlApi, CREATE } = require('./lib/http');
 

@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const SwaggerParser = require('@apidevtools/swagger-parser');
-const { startEmulator } = require('../contract/lib/emulator');
+const { startEmulator } = require('../../clients/node');
 const { call, CREATE } = require('./lib/http');
 const { DOCUMENT, readDocument, makeChecker } = require('./lib/openapi');
 
