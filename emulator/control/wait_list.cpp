@@ -7,8 +7,6 @@ namespace emu::control {
 
 wait_list::~wait_list() {
     release_all();
-    if (thread_.joinable())
-        thread_.join();
 }
 
 void wait_list::park(check c, std::chrono::steady_clock::time_point deadline,
@@ -40,11 +38,15 @@ void wait_list::notify() {
 }
 
 void wait_list::release_all() {
+    std::thread t;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true; // the thread answers what is parked; later parks answer at once
+        t = std::move(thread_);
     }
     wake_.notify_all();
+    if (t.joinable()) // every answer has gone to its sink when this returns
+        t.join();
 }
 
 std::size_t wait_list::parked() const {

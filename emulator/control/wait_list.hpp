@@ -37,7 +37,8 @@ public:
     /// blocks on the wait thread's work (the engine calls it with its lock held).
     void notify();
     /// Answers every parked request now with what there is, and every later one at once
-    /// (shutdown: no request may hold the server up). Thread-safe.
+    /// (shutdown: no request may hold the server up); returns when every answer has been
+    /// handed to its sink. Thread-safe; not from a check or a sink.
     void release_all();
     /// How many requests are parked. Thread-safe.
     std::size_t parked() const;
