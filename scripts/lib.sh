@@ -15,14 +15,14 @@ FGS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck disable=SC2034  # used by the scripts that source this file
 FGS_BASE_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev
   libssl-dev curl
 )
 
-# What the node test suites add: tests/contract needs node and npm, tests/ui also Debian's
-# chromium (driven headless through puppeteer-core, which downloads no browser).
+# What the browser tests add: Debian's chromium, driven headless through puppeteer-core (which
+# downloads no browser). Node.js and npm come from ensure_node.
 # shellcheck disable=SC2034  # used by scripts/install-deps
-FGS_NODE_PACKAGES=(nodejs npm chromium)
+FGS_BROWSER_PACKAGES=(chromium)
 
 # What scripts/fuzz adds: clang and its runtime libraries (libclang-rt-14-dev holds libFuzzer,
 # ASan and UBSan for clang 14, Debian 12's default clang).
@@ -77,6 +77,16 @@ ensure_packages() {
                 -o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
   fgs_as_root "${apt[@]}" update
   fgs_as_root "${apt[@]}" install --no-install-recommends "${missing[@]}"
+}
+
+# ensure_node — node and npm for the JavaScript suites: Debian's nodejs and npm, unless both
+# commands are already there. (A machine may have Node.js from elsewhere, whose nodejs package
+# carries npm itself and conflicts with Debian's npm package: installing that would fail.)
+ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  ensure_packages nodejs npm
 }
 
 # Build directory, as an absolute path.
