@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
         std::cerr << "fgs-emulator: " << *err << '\n';
         return 2;
     }
+    for (auto& w : opts.warnings)
+        std::cerr << "fgs-emulator: warning: " << w << '\n';
     if (opts.help || opts.version || opts.list_switches) {
         std::cout << (opts.help ? emu::usage()
                       : opts.version

@@ -66,7 +66,7 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
     config.max_body = opts.server.max_body;
     config.journal_size = opts.journal_size;
     config.limits = {opts.max_invocation_records, opts.max_deliveries};
-    config.control = {opts.admin, opts.admin_token, 0, *switches};
+    config.control = {opts.admin, opts.admin_token, 0, *switches, std::nullopt};
 
     std::unique_ptr<application> app(new application());
     parts& p = *app->parts_;
@@ -93,6 +93,14 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
             error = "fixtures: " + *err;
             return nullptr;
         }
+    // What reset ?to=start goes back to: the fixtures, or the state file.
+    control::remember_startup_state(state);
+    if (opts.state_file) {
+        auto* projects = state.startup_state.if_contains("projects");
+        state.control.state_file =
+            control::state_file_status{*opts.state_file, state_found,
+                                       state_found && projects ? projects->as_array().size() : 0};
+    }
     if (opts.state_file) {
         if (!state_found) // create it now: an unwritable path fails the start, not the exit
             if (auto err = save_state_file(state, *opts.state_file)) {

@@ -2,12 +2,17 @@
 
 #include "domain/switches.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
+
+extern char** environ; // POSIX: the process environment
 
 namespace emu {
 namespace {
@@ -32,6 +37,7 @@ struct flag {
     const char* arg; ///< nullptr for a switch without value
     const char* help;
     std::function<bool(options&, std::string_view)> apply;
+    std::string accepts{}; ///< what a bad value is told is accepted ("" for later checks)
 };
 
 auto uint_into(std::function<void(options&, std::uint64_t)> set, std::uint64_t lo,
@@ -45,6 +51,26 @@ auto uint_into(std::function<void(options&, std::uint64_t)> set, std::uint64_t l
     };
 }
 
+/// "an integer from LO to HI".
+std::string ints(std::uint64_t lo, std::uint64_t hi, std::string_view unit = "an integer") {
+    return std::string(unit) + " from " + std::to_string(lo) + " to " + std::to_string(hi);
+}
+
+/// A byte count the way --help writes it: 4096M, 16K, 300.
+std::string size_text(std::uint64_t n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+        return std::to_string(n / (1024 * 1024)) + "M";
+    if (n >= 1024 && n % 1024 == 0)
+        return std::to_string(n / 1024) + "K";
+    return std::to_string(n);
+}
+
+/// "a size from LO to HI bytes …".
+std::string sizes(std::uint64_t lo, std::uint64_t hi) {
+    return "a size in bytes from " + size_text(lo) + " to " + size_text(hi) +
+           ", a plain number or with a K (1024) or M (1048576) suffix, e.g. 64K or 6M";
+}
+
 const std::vector<flag>& flags() {
     static const std::vector<flag> table = {
         {"host", "ADDR",
@@ -53,25 +79,31 @@ const std::vector<flag>& flags() {
          [](options& o, std::string_view v) {
              o.server.host = v;
              return !v.empty();
-         }},
+         },
+         "an address (not empty)"},
         {"port", "N", "port to listen on (default 8000; 0 picks a free port)",
          uint_into(
              [](options& o, std::uint64_t n) { o.server.port = static_cast<unsigned short>(n); }, 0,
-             65535)},
+             65535),
+         ints(0, 65535)},
         {"threads", "N", "I/O threads (default: number of cores)",
          uint_into([](options& o, std::uint64_t n) { o.server.threads = static_cast<unsigned>(n); },
-                   1, 256)},
+                   1, 256),
+         ints(1, 256)},
         {"max-body", "BYTES",
          "largest request body, K/M suffixes allowed (default 6M); larger "
          "bodies get 413 FSS.0413",
          uint_into([](options& o, std::uint64_t n) { o.server.max_body = n; }, 1,
-                   std::uint64_t{1} << 32)},
+                   std::uint64_t{1} << 32),
+         sizes(1, std::uint64_t{1} << 32)},
         {"read-timeout-ms", "MS", "deadline to read one request (default 30000)",
          uint_into([](options& o,
                       std::uint64_t n) { o.server.read_timeout = std::chrono::milliseconds(n); },
-                   1, 3600000)},
+                   1, 3600000),
+         ints(1, 3600000, "milliseconds")},
         {"max-connections", "N", "open connections at most; more are closed (default 10000)",
-         uint_into([](options& o, std::uint64_t n) { o.server.max_connections = n; }, 1, 1000000)},
+         uint_into([](options& o, std::uint64_t n) { o.server.max_connections = n; }, 1, 1000000),
+         ints(1, 1000000)},
         {"profile", "NAME", "preset of switches: documented (default), observed, example",
          [](options& o, std::string_view v) {
              o.profile = v;
@@ -86,14 +118,17 @@ const std::vector<flag>& flags() {
          [](options& o, std::string_view v) {
              o.fixtures = std::string(v);
              return !v.empty();
-         }},
+         },
+         "a directory (not empty)"},
         {"region", "NAME", "region in the URNs of created functions (default cn-north-4)",
          [](options& o, std::string_view v) {
              o.region = v;
              return !v.empty() && v.find(':') == std::string_view::npos;
-         }},
+         },
+         "a region name without ':' (e.g. cn-north-4)"},
         {"seed", "N", "seed for generated ids (reproducible func_id and X-Request-Id)",
-         uint_into([](options& o, std::uint64_t n) { o.seed = n; }, 0, UINT64_MAX)},
+         uint_into([](options& o, std::uint64_t n) { o.seed = n; }, 0, UINT64_MAX),
+         ints(0, UINT64_MAX)},
         {"admin", "on|off",
          "the /_emulator/ control API (default on); off: 404 like any "
          "unknown path",
@@ -102,26 +137,32 @@ const std::vector<flag>& flags() {
                  return false;
              o.admin = v == "on";
              return true;
-         }},
+         },
+         "on or off"},
         {"admin-token", "TOKEN", "require X-Emulator-Token: TOKEN on the control API",
          [](options& o, std::string_view v) {
              o.admin_token = v;
              return !v.empty();
-         }},
+         },
+         "a token (not empty)"},
         {"journal-size", "N", "requests kept in the request journal (default 1000; 0 = off)",
-         uint_into([](options& o, std::uint64_t n) { o.journal_size = n; }, 0, 1000000)},
+         uint_into([](options& o, std::uint64_t n) { o.journal_size = n; }, 0, 1000000),
+         ints(0, 1000000)},
         {"max-invocation-records", "N",
          "async invocation records kept per project, oldest finished out first (default 10000)",
-         uint_into([](options& o, std::uint64_t n) { o.max_invocation_records = n; }, 1, 10000000)},
+         uint_into([](options& o, std::uint64_t n) { o.max_invocation_records = n; }, 1, 10000000),
+         ints(1, 10000000)},
         {"max-deliveries", "N", "destination deliveries kept per project (default 10000)",
-         uint_into([](options& o, std::uint64_t n) { o.max_deliveries = n; }, 1, 10000000)},
+         uint_into([](options& o, std::uint64_t n) { o.max_deliveries = n; }, 1, 10000000),
+         ints(1, 10000000)},
         {"auth", "MODE",
          "off (accept all), any (default: a token or a well-formed signature; "
          "signatures verified once credentials exist), strict",
          [](options& o, std::string_view v) {
              o.auth = v;
              return v == "off" || v == "any" || v == "strict";
-         }},
+         },
+         "off, any or strict"},
         {"credential", "AK:SK[:PROJECT]",
          "an AK/SK pair whose signatures verify, optionally "
          "bound to a project (repeatable)",
@@ -143,27 +184,32 @@ const std::vector<flag>& flags() {
          [](options& o, std::string_view v) {
              o.state_file = std::string(v);
              return !v.empty();
-         }},
+         },
+         "a path (not empty)"},
         {"state-save-ms", "MS",
          "with --state-file: save this long after the last change "
          "(default 200; at most 5 times as long during a stream of "
          "changes)",
          uint_into(
              [](options& o, std::uint64_t n) { o.state_save_delay = std::chrono::milliseconds(n); },
-             1, 60000)},
+             1, 60000),
+         ints(1, 60000, "milliseconds")},
         {"max-header", "BYTES",
          "largest header section, request line excluded (default 16K); "
          "larger gets 431",
          uint_into([](options& o, std::uint64_t n) { o.server.max_header = n; }, 1024,
-                   std::uint64_t{1} << 20)},
+                   std::uint64_t{1} << 20),
+         sizes(1024, std::uint64_t{1} << 20)},
         {"max-target", "BYTES", "longest request target (default 8K); longer gets 414",
          uint_into([](options& o, std::uint64_t n) { o.server.max_target = n; }, 256,
-                   std::uint64_t{1} << 20)},
+                   std::uint64_t{1} << 20),
+         sizes(256, std::uint64_t{1} << 20)},
         {"config", "FILE", "read flags from FILE, one 'name = value' per line, # comments",
          [](options& o, std::string_view v) {
              o.config = std::string(v);
              return !v.empty();
-         }},
+         },
+         "a file (not empty)"},
         {"list-switches", nullptr, "print every switch with its values and presets, and exit",
          [](options& o, std::string_view) { return o.list_switches = true; }},
         {"version", nullptr, "print the version and git commit and exit (also -V)",
@@ -193,6 +239,54 @@ const flag* find_flag(std::string_view name) {
     return nullptr;
 }
 
+/// Levenshtein distance (insertions, deletions, substitutions).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The warning for an environment entry NAME=VALUE whose NAME starts with FGS_EMULATOR_ but
+/// sets no option; nullopt for every other entry.
+std::optional<std::string> unknown_variable(std::string_view entry) {
+    constexpr std::string_view prefix = "FGS_EMULATOR_";
+    std::string_view name = entry.substr(0, entry.find('='));
+    if (name.substr(0, prefix.size()) != prefix)
+        return std::nullopt;
+    const flag* nearest = nullptr;
+    std::size_t best = SIZE_MAX;
+    for (auto& f : flags()) {
+        if (name == env_name(f.name)) {
+            if (f.arg || std::string_view(f.name) == "config")
+                return std::nullopt; // an option's variable
+            return std::string(name) + " is ignored: --" + f.name +
+                   " cannot be set from the environment";
+        }
+        if (!f.arg)
+            continue;
+        auto d = edit_distance(name.substr(prefix.size()), env_name(f.name).substr(prefix.size()));
+        if (d < best)
+            best = d, nearest = &f;
+    }
+    std::string w = std::string(name) + " names no option and is ignored";
+    // Close enough to be a typo: at most 2 edits, or a third of the name.
+    if (nearest && (best <= 2 || best * 3 <= name.size() - prefix.size()))
+        w += "; did you mean " + env_name(nearest->name) + " (--" + nearest->name + ")?";
+    else
+        w += " (see --help for the options)";
+    return w;
+}
+
 bool repeatable(std::string_view name) {
     return name == "set" || name == "credential" || name == "auth-token";
 }
@@ -212,7 +306,7 @@ std::optional<std::string> parse_options(int argc, char** argv, options& out) {
                      const std::string& source) -> std::optional<std::string> {
         if (!f.apply(out, value))
             return source + ": invalid value '" + std::string(value) + "' for --" + f.name + " " +
-                   (f.arg ? f.arg : "");
+                   (f.arg ? f.arg : "") + (f.accepts.empty() ? "" : ": expected " + f.accepts);
         return std::nullopt;
     };
 
@@ -302,6 +396,12 @@ std::optional<std::string> parse_options(int argc, char** argv, options& out) {
             all = comma == std::string_view::npos ? "" : all.substr(comma + 1);
         }
     }
+
+    // A variable with our prefix that names no option is most likely a typo: say which
+    // option was probably meant (it is ignored, like any other variable).
+    for (char** e = environ; e && *e; ++e)
+        if (auto w = unknown_variable(*e))
+            out.warnings.push_back(std::move(*w));
 
     // 4. The command line wins.
     for (auto& [f, v] : command_line)

@@ -33,6 +33,9 @@ struct options {
     bool help = false;
     bool version = false;
     bool list_switches = false;
+    /// Problems that do not stop the start (FGS_EMULATOR_* variables that name no option),
+    /// printed as "fgs-emulator: warning: …".
+    std::vector<std::string> warnings;
 };
 
 /// Parses argv (and FGS_EMULATOR_* variables). Returns an error message on bad input.

@@ -16,18 +16,28 @@
 #include "domain/switches.hpp"
 #include "gateway/auth.hpp"
 
+#include <boost/json/object.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 
 namespace emu::control {
 
+/// What --state-file loaded at start-up (GET ready).
+struct state_file_status {
+    std::string path;
+    bool loaded = false;      ///< the file existed and was loaded (false: created at start-up)
+    std::size_t projects = 0; ///< projects of the loaded document
+};
+
 /// Settings of the control API (/_emulator/).
 struct control_settings {
-    bool enabled = true;                 ///< --admin on|off
-    std::string token;                   ///< --admin-token; empty = no token needed
-    std::size_t fixtures_loaded = 0;     ///< files loaded at start-up (GET ready)
-    domain::switches startup_switches{}; ///< --profile/--set, restored by reset
+    bool enabled = true;                           ///< --admin on|off
+    std::string token;                             ///< --admin-token; empty = no token needed
+    std::size_t fixtures_loaded = 0;               ///< files loaded at start-up (GET ready)
+    domain::switches startup_switches{};           ///< --profile/--set, restored by reset
+    std::optional<state_file_status> state_file{}; ///< with --state-file (GET ready)
 };
 
 /// How a service_state is built (from the options; tests take the defaults).
@@ -59,6 +69,10 @@ public:
     gateway::credential_store credentials;
     std::optional<domain::invocation_engine> engine; ///< when config.invocations
     control_settings control;
+    /// The state exported right after start-up (remember_startup_state), restored by
+    /// POST /_emulator/reset?to=start; empty when nothing was remembered. Written once before
+    /// the server starts, read-only afterwards.
+    boost::json::object startup_state;
     api::service svc; ///< the view the public API's handlers get
     /// Parked control-API waits; last, so that it answers them while the rest still exists.
     wait_list waits;

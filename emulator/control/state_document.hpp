@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace emu::control {
 
@@ -36,6 +37,17 @@ std::optional<std::string> import_state(service_state& state, const boost::json:
 /// the state may then hold the entries before the bad one.
 std::optional<std::string> load_state_document(service_state& state, const boost::json::value& doc,
                                                const std::string& source);
+
+/// Keeps the whole state as it is now (right after start-up: what --fixtures or --state-file
+/// loaded) in state.startup_state, for POST /_emulator/reset?to=start.
+void remember_startup_state(service_state& state);
+
+/// Loads what `kind` of reset covers (all, functions, configs, switches, clock, invocations;
+/// journal and faults: nothing) from state.startup_state, of one project or of all, into a
+/// state that reset just emptied of it. Credentials and tokens are left alone. Returns an
+/// error message when an entry no longer loads (e.g. the switches changed since).
+std::optional<std::string> restore_startup_state(service_state& state, std::string_view kind,
+                                                 const std::optional<std::string>& project);
 
 /// Parses and loads one document.
 std::optional<std::string> load_fixture_text(service_state& state, const std::string& text,

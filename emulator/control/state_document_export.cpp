@@ -126,6 +126,28 @@ json::object function_of(const domain::function_snapshot& f) {
     return o;
 }
 
+/// An outcome as PUT /_emulator/behaviours takes it, every field given (so that the decoder's
+/// defaults do not matter: the round trip is exact).
+json::object outcome_of(const domain::attempt_outcome& a) {
+    using k = domain::attempt_outcome::kind;
+    json::object o;
+    o["outcome"] = a.what == k::succeed ? "succeed" : a.what == k::fail ? "fail" : "timeout";
+    if (a.result)
+        o["result"] = *a.result;
+    o["error_message"] = a.error_message;
+    o["duration_ms"] = a.duration.count();
+    return o;
+}
+
+json::object behaviour_of(const std::string& key, const domain::function_behaviour& b) {
+    json::array script;
+    for (auto& step : b.script)
+        script.push_back(outcome_of(step));
+    return {{"function_urn", key},
+            {"script", std::move(script)},
+            {"otherwise", outcome_of(b.otherwise)}};
+}
+
 json::object project_of(const service_state& svc, const std::string& project) {
     json::object o;
     o["project_id"] = project;
@@ -137,6 +159,18 @@ json::object project_of(const service_state& svc, const std::string& project) {
     for (auto& f : svc.store.export_project(project))
         functions.push_back(function_of(f));
     o["functions"] = std::move(functions);
+    if (svc.engine) {
+        json::array behaviours;
+        for (auto& [key, b] : svc.engine->behaviours(project))
+            behaviours.push_back(behaviour_of(key, b));
+        if (!behaviours.empty())
+            o["behaviours"] = std::move(behaviours);
+        if (auto log = svc.engine->status_log(project))
+            o["async_status_log"] = {{"group_id", log->group_id},
+                                     {"group_name", log->group_name},
+                                     {"stream_id", log->stream_id},
+                                     {"stream_name", log->stream_name}};
+    }
     return o;
 }
 
@@ -167,6 +201,9 @@ json::object export_state(const service_state& svc, const std::optional<std::str
             names.insert(p);
         for (auto& p : svc.clocks.projects())
             names.insert(p);
+        if (svc.engine)
+            for (auto& p : svc.engine->configured_projects())
+                names.insert(p);
         for (auto& p : names)
             projects.push_back(project_of(svc, p));
     }
@@ -190,6 +227,10 @@ std::optional<std::string> import_state(service_state& svc, const json::value& d
             svc.store.reset_project(name);
             svc.switches.clear_project(name);
             svc.clocks.reset(name);
+            if (svc.engine) { // behaviours and status-log settings are the project's too
+                svc.engine->clear_behaviours(name);
+                svc.engine->restore_status_log(name, std::nullopt);
+            }
         }
     return load_state_document(svc, doc, "state");
 }

@@ -3,11 +3,13 @@
 #include "api/json_codec.hpp"
 #include "api/time_format.hpp"
 #include "control/handlers.hpp"
+#include "domain/invocation_engine.hpp"
 #include "domain/validation.hpp"
 #include "gateway/auth.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -32,7 +34,11 @@ const json::array* array_member(const json::object& o, std::string_view key) {
 /// Loads one document; errors are "path: message" without the source.
 class loader {
 public:
-    explicit loader(service_state& svc) : svc_(svc) {}
+    /// `configs_only`: function entries name functions that exist already and only their
+    /// async_invoke_configs load; a function or qualifier that is gone is skipped (reset
+    /// ?kind=configs&to=start).
+    explicit loader(service_state& svc, bool configs_only = false)
+        : svc_(svc), configs_only_(configs_only) {}
 
     std::optional<std::string> document(const json::value& doc) {
         if (!doc.is_object() || !doc.get_object().contains("projects") ||
@@ -181,12 +187,45 @@ private:
                 !e.empty())
                 return where + ": " + e;
         }
+        if (auto* log = o.if_contains("async_status_log"))
+            if (auto e = status_log(project_id, *log, path + ".async_status_log"))
+                return e;
+        return std::nullopt;
+    }
+
+    /// "async_status_log": true (enabled, new ids), false, or the settings of a snapshot
+    /// {group_id, group_name, stream_id, stream_name} (POST …/enable-async-status-logs).
+    std::optional<std::string> status_log(const std::string& project, const json::value& v,
+                                          const std::string& where) {
+        const char* expected = " must be true, false or {\"group_id\", \"group_name\", "
+                               "\"stream_id\", \"stream_name\"} (strings)";
+        if (v.is_bool()) {
+            if (v.get_bool() && svc_.engine)
+                svc_.engine->enable_status_log(project);
+            return std::nullopt;
+        }
+        if (!v.is_object())
+            return where + expected;
+        domain::invocation_engine::status_log_info info;
+        for (auto [key, field] :
+             {std::pair{"group_id", &info.group_id}, std::pair{"group_name", &info.group_name},
+              std::pair{"stream_id", &info.stream_id},
+              std::pair{"stream_name", &info.stream_name}}) {
+            auto* f = v.get_object().if_contains(key);
+            if (!f || !f->is_string() || f->get_string().empty())
+                return where + "." + key + " is required (a non-empty string)";
+            *field = f->get_string();
+        }
+        if (svc_.engine)
+            svc_.engine->restore_status_log(project, std::move(info));
         return std::nullopt;
     }
 
     std::optional<std::string> function(const std::string& project, const json::value& v,
                                         const std::string& path) {
         auto fail = [&](const domain::error& e) { return path + "." + e.field + ": " + e.detail; };
+        if (configs_only_)
+            return existing_function_configs(project, v);
         auto input = decode_function_input(v);
         if (!input)
             return fail(input.error());
@@ -236,6 +275,28 @@ private:
             if (auto e = config(project, stored, (*configs)[c], b,
                                 path + "." + at("async_invoke_configs", c)))
                 return e;
+        return std::nullopt;
+    }
+
+    /// The configs of a function entry whose function exists (configs_only_ mode).
+    std::optional<std::string> existing_function_configs(const std::string& project,
+                                                         const json::value& v) {
+        const auto* o = v.if_object();
+        auto text = [&](std::string_view key, std::string fallback) {
+            auto* f = o ? o->if_contains(key) : nullptr;
+            return f && f->is_string() ? std::string(f->get_string()) : fallback;
+        };
+        domain::switches b = svc_.switches.for_project(project);
+        b.unknown_fields = domain::unknown_fields::ignore;
+        auto urn = domain::parse_function_urn(
+            "urn:fss:" + text("region", svc_.config.region) + ":" + project +
+                ":function:" + text("package", "default") + ":" + text("func_name", "") + ":latest",
+            {project, svc_.config.region});
+        auto stored = urn ? svc_.store.get_function(project, *urn, b)
+                          : domain::result<domain::function_record>(urn.error());
+        const json::array* configs = o ? array_member(*o, "async_invoke_configs") : nullptr;
+        for (std::size_t c = 0; stored && configs && c < configs->size(); ++c)
+            (void)config(project, *stored, (*configs)[c], b, {}); // a gone qualifier: skipped
         return std::nullopt;
     }
 
@@ -335,6 +396,7 @@ private:
     }
 
     service_state& svc_;
+    const bool configs_only_;
 };
 
 } // namespace
@@ -346,13 +408,73 @@ std::optional<std::string> load_state_document(service_state& svc, const json::v
     return std::nullopt;
 }
 
+void remember_startup_state(service_state& svc) {
+    svc.startup_state = export_state(svc, std::nullopt);
+}
+
+std::optional<std::string> restore_startup_state(service_state& svc, std::string_view kind,
+                                                 const std::optional<std::string>& project) {
+    const json::object& start = svc.startup_state;
+    const json::array* projects = array_member(start, "projects");
+    if (!projects)
+        return std::nullopt; // nothing was loaded at start-up: the start is empty
+    const bool all = kind == "all";
+    auto covers = [&](std::string_view k) { return all || kind == k; };
+    json::object doc;
+    if (!project) // credentials and tokens stay as they are: reset never touches them
+        for (const char* key : {"switches", "clock"})
+            if (covers(key) && start.contains(key))
+                doc[key] = start.at(key);
+    json::array list;
+    for (auto& p : *projects) {
+        const auto& po = p.as_object();
+        const auto* id = po.if_contains("project_id");
+        if (!id || !id->is_string() || (project && id->get_string() != *project))
+            continue;
+        json::object out{{"project_id", *id}};
+        auto copy = [&](std::string_view key) {
+            if (auto* v = po.if_contains(key))
+                out[key] = *v;
+        };
+        if (covers("switches"))
+            copy("switches");
+        if (covers("clock"))
+            copy("clock");
+        if (covers("functions") || kind == "configs")
+            copy("functions");
+        if (covers("invocations")) {
+            copy("behaviours");
+            copy("async_status_log");
+        }
+        list.push_back(std::move(out));
+    }
+    doc["projects"] = std::move(list);
+    if (auto e = loader(svc, kind == "configs").document(doc))
+        return "the start-up state: " + *e;
+    return std::nullopt;
+}
+
 std::optional<std::string> load_fixture_text(service_state& svc, const std::string& text,
                                              const std::string& source) {
+    // A stream parser tells how far it got: the error is named by line and column.
+    json::stream_parser parser;
     boost::system::error_code ec;
-    json::value doc = json::parse(text, ec);
-    if (ec)
-        return source + ": not valid JSON (" + ec.message() + ")";
-    return load_state_document(svc, doc, source);
+    std::size_t used = parser.write(text.data(), text.size(), ec);
+    if (!ec)
+        parser.finish(ec);
+    if (ec) {
+        std::size_t at = std::min(used, text.size());
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < at; ++i) {
+            if (text[i] == '\n')
+                ++line, column = 1;
+            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) // UTF-8: characters
+                ++column;
+        }
+        return source + ": not valid JSON at line " + std::to_string(line) + ", column " +
+               std::to_string(column) + " (" + ec.message() + ")";
+    }
+    return load_state_document(svc, parser.release(), source);
 }
 
 std::optional<std::string> load_fixture_dir(service_state& svc, const std::string& dir,

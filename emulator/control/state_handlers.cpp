@@ -20,9 +20,14 @@ api::answer control_health(context& ctx) {
 }
 
 api::answer control_ready(context& ctx) {
-    return json_answer(ctx, {{"ready", true},
-                             {"fixtures_loaded", ctx.state.control.fixtures_loaded},
-                             {"projects", ctx.svc.store.projects().size()}});
+    json::object out{{"ready", true},
+                     {"fixtures_loaded", ctx.state.control.fixtures_loaded},
+                     {"projects", ctx.svc.store.projects().size()}};
+    json::value file = nullptr;
+    if (auto& f = ctx.state.control.state_file)
+        file = {{"path", f->path}, {"loaded", f->loaded}, {"projects", f->projects}};
+    out["state_file"] = std::move(file);
+    return json_answer(ctx, out);
 }
 
 api::answer control_reset(context& ctx) {
@@ -34,6 +39,13 @@ api::answer control_reset(context& ctx) {
         return control_error(ctx, "kind must be one of all, functions, configs, journal, "
                                   "faults, switches, clock, invocations; got '" +
                                       kind + "'");
+    // Default "start": a suite that resets between tests keeps what --fixtures or
+    // --state-file loaded (as WireMock's reset keeps its file-loaded stubs).
+    std::string to(ctx.query_param("to").value_or("start"));
+    if (to != "start" && to != "empty")
+        return control_error(ctx, "to must be start (the state right after start-up: fixtures "
+                                  "or the state file) or empty; got '" +
+                                      to + "'");
     service_state& s = ctx.state;
     const bool all = kind == "all";
     if (all || kind == "functions")
@@ -56,8 +68,12 @@ api::answer control_reset(context& ctx) {
         project ? s.clocks.reset(*project) : s.clocks.reset_all();
     if ((all || kind == "invocations") && s.engine)
         project ? s.engine->reset(*project) : s.engine->reset();
+    if (to == "start")
+        if (auto e = restore_startup_state(s, kind, project))
+            return control_error(ctx, "reset to start: " + *e);
     json::object out{{"reset", kind}};
     out["project_id"] = project ? json::value(*project) : json::value(nullptr);
+    out["to"] = to;
     return json_answer(ctx, out);
 }
 

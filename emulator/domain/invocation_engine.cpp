@@ -331,6 +331,15 @@ void invocation_engine::clear_behaviours(std::string_view project) {
         p->second.behaviours.clear();
 }
 
+std::map<std::string, function_behaviour>
+invocation_engine::behaviours(std::string_view project) const {
+    std::lock_guard lock(mutex_);
+    auto p = projects_.find(project);
+    if (p == projects_.end())
+        return {};
+    return {p->second.behaviours.begin(), p->second.behaviours.end()};
+}
+
 std::vector<invocation_record> invocation_engine::records(std::string_view project,
                                                           const record_filter& f) const {
     std::vector<invocation_record> out;
@@ -391,6 +400,24 @@ invocation_engine::status_log(std::string_view project) const {
     std::lock_guard lock(mutex_);
     auto p = projects_.find(project);
     return p == projects_.end() ? std::nullopt : p->second.status_log;
+}
+
+void invocation_engine::restore_status_log(std::string_view project,
+                                           std::optional<status_log_info> info) {
+    std::lock_guard lock(mutex_);
+    if (info)
+        projects_[std::string(project)].status_log = std::move(info);
+    else if (auto p = projects_.find(project); p != projects_.end())
+        p->second.status_log.reset();
+}
+
+std::vector<std::string> invocation_engine::configured_projects() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (auto& [name, ps] : projects_)
+        if (!ps.behaviours.empty() || ps.status_log)
+            out.push_back(name);
+    return out;
 }
 
 void invocation_engine::reset(std::optional<std::string_view> project) {

@@ -78,6 +78,9 @@ public:
     void set_behaviour(std::string_view project, const function_urn& urn, function_behaviour fb);
     /// Drops the behaviours of a project (all functions succeed again).
     void clear_behaviours(std::string_view project);
+    /// The behaviours of a project by key (unqualified URN + ":" + qualifier, i.e. the full
+    /// URN), for the state snapshot.
+    std::map<std::string, function_behaviour> behaviours(std::string_view project) const;
 
     /// Records, oldest first; `evicted` counts records dropped over the cap.
     std::vector<invocation_record> records(std::string_view project,
@@ -92,6 +95,11 @@ public:
     };
     status_log_info enable_status_log(std::string_view project);
     std::optional<status_log_info> status_log(std::string_view project) const;
+    /// Sets the status-log settings as a snapshot holds them (nullopt: disabled).
+    void restore_status_log(std::string_view project, std::optional<status_log_info> info);
+
+    /// Projects with behaviours or enabled status logs (what a state snapshot holds).
+    std::vector<std::string> configured_projects() const;
 
     /// Calls `observer` after every change (a submit, progress, cancel or reset), on the
     /// changing thread with the engine's lock held: it must not call back into the engine

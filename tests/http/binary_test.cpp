@@ -104,6 +104,40 @@ BOOST_AUTO_TEST_CASE(bad_flags_exit_2_with_a_message) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(bad_values_name_what_is_accepted) {
+    child_process p(emulator_binary, {"--threads", "0"});
+    BOOST_TEST(p.wait_exit(10s).value_or(-1) == 2);
+    auto err = p.read_stderr();
+    BOOST_TEST(err.find("--threads N: expected an integer from 1 to 256") != std::string::npos,
+               err);
+}
+
+BOOST_AUTO_TEST_CASE(a_mistyped_variable_is_a_warning_naming_the_option) {
+    ::setenv("FGS_EMULATOR_MAX_BODIES", "1M", 1);
+    child_process p(emulator_binary, {"--port", "0"});
+    ::unsetenv("FGS_EMULATOR_MAX_BODIES");
+    started_port(p); // starts anyway
+    auto err = p.read_stderr();
+    BOOST_TEST(err.find("fgs-emulator: warning: FGS_EMULATOR_MAX_BODIES names no option and is "
+                        "ignored; did you mean FGS_EMULATOR_MAX_BODY (--max-body)?") !=
+                   std::string::npos,
+               err);
+    p.signal(SIGTERM);
+    BOOST_TEST(p.wait_exit(10s).value_or(-1) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_fixture_that_is_not_json_names_line_and_column) {
+    auto dir = temp_dir("fixture-syntax");
+    std::ofstream(dir + "/broken.json") << "{\"projects\": [\n  {\"project_id\": 'p1'}\n]}";
+    child_process p(emulator_binary, {"--port", "0", "--fixtures", dir});
+    BOOST_TEST(p.wait_exit(10s).value_or(-1) == 2);
+    auto err = p.read_stderr();
+    BOOST_TEST(err.find("broken.json: not valid JSON at line 2, column 18 (syntax error)") !=
+                   std::string::npos,
+               err);
+    std::filesystem::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(bad_fixture_names_file_and_field) {
     auto dir = temp_dir("fixture");
     std::ofstream(dir + "/broken.json")

@@ -128,7 +128,8 @@ BOOST_AUTO_TEST_CASE(health_and_ready) {
                json::parse(R"({"status":"ok","version":")" +
                            std::string(emu::control::emulator_version()) + R"("})"));
     auto ready = c.ctl(http::verb::get, "/_emulator/ready");
-    BOOST_TEST(body_of(ready) == json::parse(R"({"ready":true,"fixtures_loaded":0,"projects":0})"));
+    BOOST_TEST(body_of(ready) ==
+               json::parse(R"({"ready":true,"fixtures_loaded":0,"projects":0,"state_file":null})"));
     seed_function(c, project_a, "demo");
     ready = c.ctl(http::verb::get, "/_emulator/ready");
     BOOST_TEST(body_of(ready).at("projects").as_int64() == 1);
@@ -175,7 +176,7 @@ BOOST_AUTO_TEST_CASE(reset_all_empties_everything) {
             .result_int() == 200u);
     auto r = c.ctl(http::verb::post, "/_emulator/reset");
     BOOST_TEST(r.result_int() == 200u);
-    BOOST_TEST(body_of(r) == json::parse(R"({"reset":"all","project_id":null})"));
+    BOOST_TEST(body_of(r) == json::parse(R"({"reset":"all","project_id":null,"to":"start"})"));
     BOOST_TEST(observe(c, project_a) == empty);
     BOOST_TEST(observe(c, project_b) == empty);
     auto clock = body_of(c.ctl(http::verb::get, "/_emulator/clock"));
@@ -191,7 +192,8 @@ BOOST_DATA_TEST_CASE(reset_of_one_kind_in_one_project, bdata::make(kinds), kind)
     populate(c, project_b);
     auto r = c.ctl(http::verb::post, "/_emulator/reset?project_id=" + project_a + "&kind=" + kind);
     BOOST_TEST(r.result_int() == 200u);
-    BOOST_TEST(body_of(r) == json::value(json::object{{"reset", kind}, {"project_id", project_a}}));
+    BOOST_TEST(body_of(r) == json::value(json::object{
+                                 {"reset", kind}, {"project_id", project_a}, {"to", "start"}}));
     BOOST_TEST(observe(c, project_a) == after_reset(kind));
     BOOST_TEST(observe(c, project_b) == full);
 }
@@ -203,7 +205,8 @@ BOOST_DATA_TEST_CASE(reset_of_one_kind_everywhere, bdata::make(kinds), kind) {
     populate(c, project_b);
     auto r = c.ctl(http::verb::post, "/_emulator/reset?kind=" + kind);
     BOOST_TEST(r.result_int() == 200u);
-    BOOST_TEST(body_of(r) == json::value(json::object{{"reset", kind}, {"project_id", nullptr}}));
+    BOOST_TEST(body_of(r) == json::value(json::object{
+                                 {"reset", kind}, {"project_id", nullptr}, {"to", "start"}}));
     BOOST_TEST(observe(c, project_a) == after_reset(kind));
     BOOST_TEST(observe(c, project_b) == after_reset(kind));
 }

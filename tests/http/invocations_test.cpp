@@ -471,7 +471,8 @@ BOOST_AUTO_TEST_CASE(reset_kind_invocations_forgets_records_and_deliveries) {
     BOOST_TEST(w.deliveries().at("count") == 1);
     auto r = w.c.ctl(http::verb::post, "/_emulator/reset?project_id=" + p + "&kind=invocations");
     BOOST_TEST(r.result_int() == 200u);
-    BOOST_TEST(body_of(r) == json::parse(R"({"reset":"invocations","project_id":")" + p + "\"}"));
+    BOOST_TEST(body_of(r) ==
+               json::parse(R"({"reset":"invocations","project_id":")" + p + R"(","to":"start"})"));
     BOOST_TEST(w.invocations() == json::parse(R"({"count":0,"evicted":0,"invocations":[]})"));
     BOOST_TEST(w.deliveries() == json::parse(R"({"count":0,"evicted":0,"deliveries":[]})"));
     // Functions, configs and the frozen clock stay.

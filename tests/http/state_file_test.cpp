@@ -66,6 +66,11 @@ BOOST_AUTO_TEST_CASE(created_at_start_saved_at_shutdown_and_loaded_instead_of_fi
     {
         child_process p(binary, args);
         test_client c(started_port(p));
+        // GET ready: the file did not exist; the fixtures were loaded.
+        auto ready = json::parse(c.request(http::verb::get, "/_emulator/ready").body());
+        BOOST_TEST(ready.at("fixtures_loaded") == 1);
+        BOOST_TEST(ready.at("state_file") ==
+                   json::value(json::object{{"path", path}, {"loaded", false}, {"projects", 0}}));
         // Created at start, with what the fixtures loaded.
         auto names = names_in(parsed_state(path));
         BOOST_TEST((names == std::vector<std::string>{"hello", "chain-target", "worker"}));
@@ -89,6 +94,18 @@ BOOST_AUTO_TEST_CASE(created_at_start_saved_at_shutdown_and_loaded_instead_of_fi
                json::parse(before));
     auto extra = c.request(http::verb::get, config("extra"), "", api_headers);
     BOOST_TEST(json::parse(extra.body()).at("max_async_event_age_in_seconds") == 321);
+    // GET ready says what came from the file (no fixture file was read this time).
+    auto ready = json::parse(c.request(http::verb::get, "/_emulator/ready").body());
+    BOOST_TEST(ready.at("fixtures_loaded") == 0);
+    BOOST_TEST(ready.at("state_file") ==
+               json::value(json::object{{"path", path}, {"loaded", true}, {"projects", 1}}));
+    // POST reset goes back to the state loaded from the file, not to nothing.
+    BOOST_TEST(
+        c.request(http::verb::delete_, functions() + "/extra", "", api_headers).result_int() ==
+        204u);
+    BOOST_TEST(c.request(http::verb::post, "/_emulator/reset").result_int() == 200u);
+    BOOST_TEST(json::parse(c.request(http::verb::get, "/_emulator/state").body()) ==
+               json::parse(before));
     p.signal(SIGTERM);
     BOOST_TEST(p.wait_exit(10s).value_or(-1) == 0);
 }
