@@ -1,7 +1,9 @@
 #pragma once
-// Assertions shared by the api-tier tests: exact error answers, "the stored config did not
-// change", and raw requests for what api_harness::call cannot build (HTTP/1.0, odd headers).
+// Assertions of the api-tier tests (the error checks are in support/http_checks.hpp): "the
+// stored config did not change", and raw requests for what api_harness::call cannot build
+// (HTTP/1.0, odd headers).
 #include "api_harness.hpp"
+#include "support/http_checks.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -10,30 +12,6 @@
 #include <string_view>
 
 namespace emu::test {
-
-inline bool contains(std::string_view text, std::string_view part) {
-    return text.find(part) != std::string_view::npos;
-}
-
-/// The error answer has this status, error_code and exactly this error_msg.
-inline void check_error(const answer& a, unsigned status, const std::string& code,
-                        const std::string& msg) {
-    BOOST_TEST(a.status() == status, "body: " << a.res.body());
-    BOOST_TEST(a.code() == code);
-    BOOST_TEST(a.message() == msg);
-    BOOST_TEST(a.res[http::field::content_type] == "application/json");
-}
-
-/// The error answer has this status and error_code, and error_msg contains every part.
-inline void check_error_has(const answer& a, unsigned status, const std::string& code,
-                            std::initializer_list<std::string_view> parts) {
-    BOOST_TEST(a.status() == status, "body: " << a.res.body());
-    BOOST_TEST(a.code() == code);
-    for (auto p : parts)
-        BOOST_TEST(contains(a.message(), p),
-                   "error_msg '" << a.message() << "' lacks '" << p << "'");
-    BOOST_TEST(a.res[http::field::content_type] == "application/json");
-}
 
 /// What GET async-invoke-config answers now (status and parsed body), to compare around a
 /// request that must not change the stored config.

@@ -8,15 +8,15 @@
 #include "control/state_document.hpp"
 #include "domain/clock.hpp"
 #include "domain/switches.hpp"
+#include "support/common.hpp"
+#include "support/message.hpp"
 
 #include <boost/json.hpp>
 
 #include <chrono>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,10 +24,6 @@
 namespace emu::test {
 
 namespace json = boost::json;
-namespace http = boost::beast::http;
-
-inline constexpr const char* project = "0123456789abcdef0123456789abcdef";
-inline constexpr const char* other_project = "fedcba9876543210fedcba9876543210";
 
 /// 2021-03-04T06:50:02Z, the instant of the documentation's examples (14:50:02+08:00).
 inline domain::time_point doc_instant() {
@@ -35,10 +31,12 @@ inline domain::time_point doc_instant() {
     return sys_days{year{2021} / 3 / 4} + hours{6} + minutes{50} + seconds{2};
 }
 
-/// The answer of one call: the response and its body parsed (null when not JSON).
+/// The answer of one call: the response and its body parsed (null when not JSON). It passes
+/// for its response, so the checks of support/http_checks.hpp take it as it is.
 struct answer {
     emu::response res;
     json::value body;
+    operator const emu::response&() const { return res; }
     unsigned status() const { return res.result_int(); }
     std::string code() const {
         auto* o = body.if_object();
@@ -127,9 +125,7 @@ struct api_harness {
     }
 
     /// /v2/{project}/fgs/functions
-    static std::string functions(const std::string& p = project) {
-        return "/v2/" + p + "/fgs/functions";
-    }
+    static std::string functions(const std::string& p = project) { return functions_path(p); }
     /// /v2/{project}/fgs/functions/{urn}/async-invoke-config
     static std::string config(const std::string& urn, const std::string& p = project) {
         return functions(p) + "/" + urn + "/async-invoke-config";
@@ -137,24 +133,13 @@ struct api_harness {
     /// Full URN of a function of `project` in region cn-north-4.
     static std::string urn(const std::string& name, const std::string& p = project,
                            const std::string& qualifier = "latest") {
-        return "urn:fss:cn-north-4:" + p + ":function:default:" + name + ":" + qualifier;
+        return test::urn(name, p, qualifier);
     }
 
     /// Creates a function (Python3.9, 128 MB) and returns the answer.
     answer create(const std::string& name, const std::string& p = project) const {
-        return call(http::verb::post, functions(p),
-                    R"({"func_name":")" + name +
-                        R"(","package":"default","runtime":"Python3.9","handler":"index.handler",)"
-                        R"("memory_size":128,"timeout":30,"code_type":"inline"})");
+        return call(http::verb::post, functions(p), create_body(name));
     }
 };
-
-/// Reads a file of the repository (fixtures/...).
-inline std::string read_source_file(const std::string& relative) {
-    std::ifstream in(std::string(FGS_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 } // namespace emu::test

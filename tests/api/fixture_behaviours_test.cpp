@@ -6,7 +6,7 @@
 using namespace emu;
 using namespace emu::test;
 
-BOOST_AUTO_TEST_SUITE(fixture_behaviours)
+BOOST_AUTO_TEST_SUITE(fixture_behaviours_test)
 
 BOOST_AUTO_TEST_CASE(the_default_fixtures_worker_fails_twice_then_succeeds) {
     invocation_harness h;

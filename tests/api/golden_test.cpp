@@ -6,7 +6,7 @@
 using namespace emu;
 using namespace emu::test;
 
-BOOST_AUTO_TEST_SUITE(golden)
+BOOST_AUTO_TEST_SUITE(golden_test)
 
 BOOST_AUTO_TEST_CASE(documented_profile_answers_the_doc_request_from_state) {
     api_harness h;

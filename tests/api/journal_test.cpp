@@ -64,7 +64,7 @@ journal_query path_like(const std::string& glob) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(journal_ring)
+BOOST_AUTO_TEST_SUITE(journal_test)
 
 BOOST_AUTO_TEST_CASE(keeps_the_newest_capacity_entries_oldest_first_across_wraps) {
     journal j(3);

@@ -59,7 +59,7 @@ std::set<std::string> documented() {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(openapi)
+BOOST_AUTO_TEST_SUITE(openapi_test)
 
 BOOST_AUTO_TEST_CASE(every_route_has_an_operation_and_every_operation_is_served) {
     auto routes = served();

@@ -143,7 +143,7 @@ std::vector<auth_case> auth_cases() {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(router_test)
+BOOST_AUTO_TEST_SUITE(pipeline_test)
 
 // ---- routing --------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ std::string ctl(const std::string& path, const std::string& query = "") {
 }
 
 /// GET /_emulator/state (of one project when given), parsed; must succeed.
-json::value state_of(const invocation_harness& h, const std::string& p = "") {
+json::value snapshot_of(const invocation_harness& h, const std::string& p = "") {
     auto a = h.call(http::verb::get, ctl("state", p.empty() ? "" : "project_id=" + p));
     BOOST_TEST_REQUIRE(a.status() == 200u, a.res.body());
     return a.body;
@@ -92,12 +92,12 @@ BOOST_AUTO_TEST_CASE(behaviours_and_status_logs_survive_export_reset_import) {
     BOOST_TEST(before.at("attempts").as_int64() == 3);
     BOOST_TEST(before.at("result").as_string() == "done");
 
-    auto snapshot = state_of(h);
+    auto snapshot = snapshot_of(h);
     reset(h, "to=empty");
     BOOST_TEST(status_log_detail(h).status() == 404u); // gone with the reset
     put_state(h, snapshot);
 
-    BOOST_TEST(state_of(h) == snapshot);
+    BOOST_TEST(snapshot_of(h) == snapshot);
     auto again = status_log_detail(h);
     BOOST_TEST(again.status() == 200u, again.res.body());
     BOOST_TEST(again.body == detail.body); // the same group and stream ids
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(behaviours_and_status_logs_survive_export_reset_import) {
 BOOST_AUTO_TEST_CASE(the_snapshot_carries_every_outcome_field) {
     invocation_harness h;
     h.behave(R"("script":[{"outcome":"fail","error_message":"boom","duration_ms":250}])");
-    auto doc = state_of(h, P);
+    auto doc = snapshot_of(h, P);
     const auto& p = doc.at("projects").at(0).as_object();
     BOOST_TEST_REQUIRE(p.contains("behaviours"), json::serialize(p));
     BOOST_TEST(p.at("behaviours") ==
@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(the_snapshot_carries_every_outcome_field) {
 
 BOOST_AUTO_TEST_CASE(importing_a_project_replaces_its_behaviours_and_status_log) {
     invocation_harness h;
-    auto empty = state_of(h, P);
+    auto empty = snapshot_of(h, P);
     h.behave(R"("otherwise":{"outcome":"fail"})");
     BOOST_TEST(
         h.call(http::verb::post, api_harness::functions() + "/enable-async-status-logs").status() ==
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(a_bad_status_log_entry_is_named) {
 
 BOOST_AUTO_TEST_CASE(reset_goes_back_to_the_fixtures_by_default) {
     started_harness h;
-    auto start = state_of(h);
+    auto start = snapshot_of(h);
     auto detail = status_log_detail(h);
     BOOST_TEST_REQUIRE(detail.status() == 200u, detail.res.body());
     BOOST_TEST_REQUIRE(h.call(http::verb::delete_, api_harness::functions() + "/fixed").status() ==
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(reset_goes_back_to_the_fixtures_by_default) {
     h.create("extra");
     auto out = reset(h);
     BOOST_TEST(out == json::parse(R"({"reset":"all","project_id":null,"to":"start"})"));
-    BOOST_TEST(state_of(h) == start);
+    BOOST_TEST(snapshot_of(h) == start);
     BOOST_TEST(has_function(h, "fixed"));
     BOOST_TEST(!has_function(h, "extra"));
     BOOST_TEST(status_log_detail(h).body == detail.body);
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(reset_to_empty_removes_the_fixtures_too) {
     BOOST_TEST(out.at("to") == "empty");
     BOOST_TEST(!has_function(h, "fixed"));
     BOOST_TEST(status_log_detail(h).status() == 404u);
-    BOOST_TEST(state_of(h, P).at("projects").at(0).at("functions").as_array().empty());
+    BOOST_TEST(snapshot_of(h, P).at("projects").at(0).at("functions").as_array().empty());
 }
 
 BOOST_AUTO_TEST_CASE(reset_to_start_of_one_project_leaves_the_others) {
@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(reset_to_start_of_one_project_leaves_the_others) {
 
 BOOST_AUTO_TEST_CASE(reset_to_start_by_kind) {
     started_harness h;
-    auto start = state_of(h, P);
+    auto start = snapshot_of(h, P);
     h.create("demo");
     // configs: the fixture's config comes back, the functions stay as they are.
     const std::string fixed_config = api_harness::config(api_harness::urn("fixed"));
@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(reset_to_start_by_kind) {
     // functions: back to the fixture's, with its config.
     reset(h, "kind=functions");
     BOOST_TEST(!has_function(h, "demo"));
-    BOOST_TEST(state_of(h, P).at("projects").at(0).at("functions") ==
+    BOOST_TEST(snapshot_of(h, P).at("projects").at(0).at("functions") ==
                start.at("projects").at(0).at("functions"));
 }
 

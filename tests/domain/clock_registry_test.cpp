@@ -24,7 +24,7 @@ constexpr auto century = hours{24 * 366 * 100};
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(clock_registry_limits)
+BOOST_AUTO_TEST_SUITE(clock_registry_test)
 
 BOOST_AUTO_TEST_CASE(advancing_past_the_last_representable_year_stops_there) {
     manual_clock base{start};
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // now() skips the lock while every clock is plain real time; each change must switch that off
 // and a reset must switch it back on.
-BOOST_AUTO_TEST_SUITE(clock_registry_real_time_path)
+BOOST_AUTO_TEST_SUITE(clock_registry_test)
 
 BOOST_AUTO_TEST_CASE(every_change_is_seen_by_the_next_read) {
     manual_clock base{start};

@@ -2,7 +2,7 @@
 // Shared helpers of the build_config tests (validation_test.cpp, validation_destination_test.cpp).
 #include "domain/validation.hpp"
 
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -19,10 +19,6 @@ inline const std::string self_urn = "urn:fss:cn-north-4:proj0001:function:defaul
 inline const std::string target_urn = "urn:fss:cn-north-4:proj0001:function:default:target:latest";
 
 using fields_t = std::map<std::string, param_value>;
-
-inline bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 /// A destination as the codec would hand it over: `param` holds a JSON object.
 inline destination_input dest(std::string destination, fields_t fields) {
@@ -57,18 +53,6 @@ inline result<async_invoke_config> build(const config_input& in, const switches&
                                          const std::optional<async_invoke_config>& existing = {},
                                          time_point now = at(1000)) {
     return build_config(in, existing ? &*existing : nullptr, b, defaults, self_urn, now);
-}
-
-inline void check_error(const result<async_invoke_config>& r, errc code, const std::string& field,
-                        const std::vector<std::string>& parts) {
-    BOOST_TEST_REQUIRE(r.has_error());
-    BOOST_TEST(r.error().code == code);
-    BOOST_TEST(r.error().field == field);
-    BOOST_TEST(contains(r.error().detail, field),
-               "detail '" << r.error().detail << "' should name " << field);
-    for (const auto& part : parts)
-        BOOST_TEST(contains(r.error().detail, part),
-                   "detail '" << r.error().detail << "' should contain '" << part << "'");
 }
 
 } // namespace emu::domain::test

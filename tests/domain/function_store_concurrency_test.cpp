@@ -4,7 +4,7 @@
 #include "domain/function_store.hpp"
 
 #include "store_test_support.hpp"
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -20,7 +20,7 @@
 using namespace emu::domain;
 using namespace emu::domain::test;
 
-BOOST_FIXTURE_TEST_SUITE(function_store_test, store_fixture)
+BOOST_FIXTURE_TEST_SUITE(function_store_concurrency_test, store_fixture)
 
 // Writers put configs whose every field derives from one write number w; readers check that
 // what they see is one write in full (no torn config) and that the final state is the last

@@ -4,7 +4,7 @@
 #include "domain/function_store.hpp"
 
 #include "store_test_support.hpp"
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

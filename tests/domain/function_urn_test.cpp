@@ -2,7 +2,7 @@
 // and 8 fields, `latest`, versions, `!alias`) and its rejections (errc::invalid_urn).
 #include "domain/function_urn.hpp"
 
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

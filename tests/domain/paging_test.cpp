@@ -1,7 +1,7 @@
 // Unit tests of domain/paging: marker/limit of list operations (spec §4.1, D10).
 #include "domain/paging.hpp"
 
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

@@ -3,7 +3,7 @@
 #include "domain/function_store.hpp"
 
 #include "domain/validation.hpp"
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -61,16 +61,5 @@ struct store_fixture {
         return *r;
     }
 };
-
-template <class T>
-inline void check_error(const result<T>& r, errc code, const std::string& field = "function_urn") {
-    BOOST_TEST_REQUIRE(r.has_error());
-    BOOST_TEST(r.error().code == code);
-    BOOST_TEST(r.error().field == field);
-}
-
-inline bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 } // namespace emu::domain::test

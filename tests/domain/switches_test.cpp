@@ -3,7 +3,7 @@
 #include "domain/switch_registry.hpp"
 #include "domain/switches.hpp"
 
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -39,9 +39,7 @@ const switch_info& info_of(std::string_view name) {
     return *it;
 }
 
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+using emu::test::contains;
 
 /// Integer switches without a value list: name → [lo, hi] (from the summaries).
 struct range_switch {
@@ -61,7 +59,7 @@ std::vector<range_switch> range_switches() {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(behaviour_test)
+BOOST_AUTO_TEST_SUITE(switches_test)
 
 BOOST_AUTO_TEST_CASE(switch_table_is_well_formed) {
     std::set<std::string_view> seen;
@@ -365,7 +363,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // for_project() serves the defaults from a per-thread copy while nothing changed: every change
 // must reach the next read, also for a new registry built where an old one lived.
-BOOST_AUTO_TEST_SUITE(behaviour_registry_cache)
+BOOST_AUTO_TEST_SUITE(switch_registry_test)
 
 BOOST_AUTO_TEST_CASE(changes_reach_the_next_read) {
     switch_registry r;

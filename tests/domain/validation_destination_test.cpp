@@ -3,7 +3,7 @@
 #include "domain/validation.hpp"
 
 #include "config_test_support.hpp"
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -323,7 +323,7 @@ std::vector<param_case> param_cases() {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(validation_test)
+BOOST_AUTO_TEST_SUITE(validation_destination_test)
 
 // ---- build_config: destinations --------------------------------------------------------
 

@@ -2,7 +2,7 @@
 // D22).
 #include "domain/validation.hpp"
 
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -18,9 +18,7 @@ using namespace emu::domain;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using emu::test::contains;
 
 function_input valid_function() {
     function_input in;
@@ -63,7 +61,7 @@ std::ostream& operator<<(std::ostream& os, const missing_case& c) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(validation_test)
+BOOST_AUTO_TEST_SUITE(validation_function_test)
 
 BOOST_AUTO_TEST_CASE(valid_function_is_built) {
     auto r = build_function(valid_function());

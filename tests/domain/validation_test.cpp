@@ -4,7 +4,7 @@
 #include "domain/validation.hpp"
 
 #include "config_test_support.hpp"
-#include "test_print.hpp"
+#include "support/domain_checks.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

@@ -17,7 +17,7 @@ namespace {
 
 const std::string& emulator_binary = emu::test::process::binary;
 using emu::test::process::started_port;
-const emu::test::header_list auth = {{"X-Auth-Token", "t"}, {"Content-Type", "application/json"}};
+const emu::test::header_list& auth = emu::test::api_headers;
 
 std::string temp_dir(const std::string& name) {
     auto dir = std::filesystem::temp_directory_path() /
@@ -29,7 +29,7 @@ std::string temp_dir(const std::string& name) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(fgs_emulator_binary)
+BOOST_AUTO_TEST_SUITE(binary_test)
 
 BOOST_AUTO_TEST_CASE(serves_default_fixtures_and_exits_0_on_sigterm) {
     child_process p(emulator_binary, {"--port", "0", "--fixtures",

@@ -15,6 +15,7 @@
 #include <vector>
 
 using namespace emu;
+using namespace emu::test;
 using namespace emu::test::hostile;
 using emu::test::response;
 using emu::test::test_client;
@@ -78,7 +79,7 @@ void client_thread(guarded_app& s, int t, history& h) {
         const std::string key = own ? own_key(t) : shared_keys[(i + t) % 2];
         response res;
         if (pick == 9) {
-            res = c.request(http::verb::delete_, config(key), "", api_headers);
+            res = c.request(http::verb::delete_, config_path(key), "", api_headers);
             if (res.result_int() != 204 && res.result_int() != 404)
                 h.problems.push_back("DELETE " + key + ": " + res.body());
             own_created.clear();
@@ -86,8 +87,8 @@ void client_thread(guarded_app& s, int t, history& h) {
             continue;
         }
         const bool put = pick <= 3 || pick == 6 || pick == 7;
-        res = put ? c.request(http::verb::put, config(key), body_for(v), api_headers)
-                  : c.request(http::verb::get, config(key), "", api_headers);
+        res = put ? c.request(http::verb::put, config_path(key), body_for(v), api_headers)
+                  : c.request(http::verb::get, config_path(key), "", api_headers);
         if (own && !put && res.result_int() == 404 && own_created.empty())
             continue; // read after our own delete
         if (res.result_int() != 200) {
@@ -114,10 +115,10 @@ void client_thread(guarded_app& s, int t, history& h) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(consistency)
+BOOST_AUTO_TEST_SUITE(consistency_test)
 
 BOOST_AUTO_TEST_CASE(concurrent_put_get_delete_never_mix_and_end_in_the_last_write) {
-    auto opts = test_options();
+    auto opts = hostile_options();
     opts.server.read_timeout = std::chrono::seconds(30);
     opts.server.threads = 4;
     guarded_app s(opts);
@@ -126,16 +127,17 @@ BOOST_AUTO_TEST_CASE(concurrent_put_get_delete_never_mix_and_end_in_the_last_wri
         test_client setup(s.port);
         for (auto& key : shared_keys) {
             BOOST_TEST_REQUIRE(
-                setup.request(http::verb::post, functions(), create_body(key), api_headers)
+                setup.request(http::verb::post, functions_path(), create_body(key), api_headers)
                     .result_int() == 200u);
-            auto res = setup.request(http::verb::put, config(key), body_for(1), api_headers);
+            auto res = setup.request(http::verb::put, config_path(key), body_for(1), api_headers);
             BOOST_TEST_REQUIRE(res.result_int() == 200u);
             shared_created[key] = decode(key, res.body()).created_time;
         }
         for (int t = 0; t < threads; ++t)
-            BOOST_TEST_REQUIRE(
-                setup.request(http::verb::post, functions(), create_body(own_key(t)), api_headers)
-                    .result_int() == 200u);
+            BOOST_TEST_REQUIRE(setup
+                                   .request(http::verb::post, functions_path(),
+                                            create_body(own_key(t)), api_headers)
+                                   .result_int() == 200u);
     }
     std::vector<history> histories(threads);
     std::vector<std::thread> pool;
@@ -167,7 +169,7 @@ BOOST_AUTO_TEST_CASE(concurrent_put_get_delete_never_mix_and_end_in_the_last_wri
     // is the last write of one of the clients.
     test_client after(s.port);
     for (int t = 0; t < threads; ++t) {
-        auto res = after.request(http::verb::get, config(own_key(t)), "", api_headers);
+        auto res = after.request(http::verb::get, config_path(own_key(t)), "", api_headers);
         auto& mine = histories[t].writes[own_key(t)];
         if (histories[t].own_deleted_last || mine.empty()) {
             BOOST_TEST(res.result_int() == 404u, own_key(t));
@@ -181,7 +183,7 @@ BOOST_AUTO_TEST_CASE(concurrent_put_get_delete_never_mix_and_end_in_the_last_wri
         for (auto& h : histories)
             if (auto it = h.writes.find(key); it != h.writes.end() && !it->second.empty())
                 last_writes.insert(it->second.back());
-        auto res = after.request(http::verb::get, config(key), "", api_headers);
+        auto res = after.request(http::verb::get, config_path(key), "", api_headers);
         BOOST_TEST_REQUIRE(res.result_int() == 200u);
         BOOST_TEST(last_writes.count(decode(key, res.body()).v) == 1u, key);
     }

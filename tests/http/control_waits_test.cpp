@@ -3,7 +3,7 @@
 // timing: with one I/O thread, eight waits are parked and the server still answers; one
 // invocation then releases all eight, each with what it waited for.
 #include "control/service_state.hpp"
-#include "control_fixture.hpp"
+#include "support/running_app.hpp"
 
 #include <chrono>
 #include <memory>
@@ -11,12 +11,11 @@
 #include <thread>
 #include <vector>
 
-using namespace emu::test::control;
-using emu::test::response;
+using namespace emu::test;
 
 namespace {
 
-const std::string p = project_a;
+const std::string p = project;
 
 /// Blocks until the application has parked `n` waits (bounded: fails after 10 s).
 void until_parked(running_app& app, std::size_t n) {
@@ -47,14 +46,14 @@ struct one_thread_world {
     one_thread_world() : app(options()) {
         auto r = c.ctl(http::verb::put, "/_emulator/clock?project_id=" + p, R"({"mode":"frozen"})");
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
-        r = c.api(http::verb::post, functions(p), create_body("f"));
+        r = c.api(http::verb::post, functions_path(p), create_body("f"));
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
     }
 };
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(control_waits)
+BOOST_AUTO_TEST_SUITE(control_waits_test)
 
 BOOST_AUTO_TEST_CASE(eight_parked_waits_hold_no_thread_and_one_invocation_releases_them) {
     one_thread_world w;
@@ -75,7 +74,7 @@ BOOST_AUTO_TEST_CASE(eight_parked_waits_hold_no_thread_and_one_invocation_releas
     // One invocation runs to SUCCESS when the frozen clock moves; that releases all eight,
     // each answered with the record it waited for (an answer at the 30 s deadline would
     // have count 0).
-    auto r = w.c.api(http::verb::post, functions(p) + "/" + urn(p, "f") + "/invocations-async",
+    auto r = w.c.api(http::verb::post, functions_path(p) + "/" + urn("f", p) + "/invocations-async",
                      R"({"n":1})");
     BOOST_TEST_REQUIRE(r.result_int() == 202u, r.body());
     const std::string id = str(body_of(r), "request_id");
@@ -97,7 +96,7 @@ BOOST_AUTO_TEST_CASE(eight_parked_waits_hold_no_thread_and_one_invocation_releas
 
 BOOST_AUTO_TEST_CASE(a_delivery_wait_is_answered_by_the_delivery_it_waits_for) {
     one_thread_world w;
-    auto r = w.c.api(http::verb::put, config_path(p, "f"),
+    auto r = w.c.api(http::verb::put, config_path("f", p),
                      R"({"max_async_retry_attempts":0,"max_async_event_age_in_seconds":3600,)"
                      R"("destination_config":{"on_success":{"destination":"OBS","param":)"
                      R"("{\"bucket\":\"results\",\"prefix\":\"out/\"}"}}})");
@@ -106,7 +105,7 @@ BOOST_AUTO_TEST_CASE(a_delivery_wait_is_answered_by_the_delivery_it_waits_for) {
     waiter.send_raw(wait_request(w.app, "/_emulator/deliveries?project_id=" + p +
                                             "&destination=OBS&min_count=1&wait_ms=30000"));
     until_parked(w.app, 1);
-    r = w.c.api(http::verb::post, functions(p) + "/" + urn(p, "f") + "/invocations-async",
+    r = w.c.api(http::verb::post, functions_path(p) + "/" + urn("f", p) + "/invocations-async",
                 R"({"n":1})");
     BOOST_TEST_REQUIRE(r.result_int() == 202u, r.body());
     w.c.ctl(http::verb::put, "/_emulator/clock?project_id=" + p, R"({"advance_ms":100})");

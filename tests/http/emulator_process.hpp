@@ -2,19 +2,20 @@
 // The fgs-emulator binary as a child process, for the end-to-end reliability tests
 // (shutdown_test.cpp, state_file_test.cpp): start it, read its port, and scratch directories.
 #include "support/child_process.hpp"
+#include "support/common.hpp"
 #include "support/test_client.hpp"
 
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 namespace emu::test::process {
+
+using emu::test::read_file;
 
 using namespace std::chrono_literals;
 
@@ -47,13 +48,5 @@ struct scratch_dir {
     }
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
-
-/// The whole content of a file ("" when it cannot be read).
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 } // namespace emu::test::process

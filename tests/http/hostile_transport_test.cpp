@@ -15,6 +15,7 @@
 #include <vector>
 
 using namespace emu;
+using namespace emu::test;
 using namespace emu::test::hostile;
 using emu::test::test_client;
 namespace net = boost::asio;
@@ -43,20 +44,20 @@ bool still_open(test_client& c, char byte) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(hostile_transport)
+BOOST_AUTO_TEST_SUITE(hostile_transport_test)
 
 BOOST_AUTO_TEST_CASE(chunked_body_over_the_limit_gets_413_and_others_are_served) {
-    auto opts = test_options();
+    auto opts = hostile_options();
     opts.server.max_body = 1024;
     guarded_app s(opts);
     test_client neighbour(s.port); // an open keep-alive connection before, during and after
     s.check_witness(neighbour);
 
     test_client hostile(s.port);
-    hostile.send_raw(chunked_put(config("witness"), 4096)); // no Content-Length to check
+    hostile.send_raw(chunked_put(config_path("witness"), 4096)); // no Content-Length to check
     auto res = hostile.read_response();
-    check_error(res, 413, "FSS.0413");
-    BOOST_TEST(error_msg(res).find("1024 bytes (--max-body)") != std::string::npos);
+    check_error_has(res, 413, "FSS.0413", {});
+    BOOST_TEST(str(body_of(res), "error_msg").find("1024 bytes (--max-body)") != std::string::npos);
     BOOST_TEST(!res.keep_alive());
     BOOST_TEST(hostile.read_until_closed() == "");
 
@@ -65,7 +66,7 @@ BOOST_AUTO_TEST_CASE(chunked_body_over_the_limit_gets_413_and_others_are_served)
 }
 
 BOOST_AUTO_TEST_CASE(header_fields_over_the_limit_get_431) {
-    auto opts = test_options();
+    auto opts = hostile_options();
     opts.server.max_header = 4096;
     opts.server.max_target = 2048;
     guarded_app s(opts);
@@ -74,18 +75,18 @@ BOOST_AUTO_TEST_CASE(header_fields_over_the_limit_get_431) {
     for (std::size_t size : {5000u, 20000u}) {
         BOOST_TEST_CONTEXT("X-Big of " << size << " bytes") {
             test_client hostile(s.port);
-            auto res = hostile.request(http::verb::get, config("witness"), "",
+            auto res = hostile.request(http::verb::get, config_path("witness"), "",
                                        {{"X-Auth-Token", "t"},
                                         {"Content-Type", "application/json"},
                                         {"X-Big", std::string(size, 'b')}});
-            check_error(res, 431, "APIGW.0201");
+            check_error_has(res, 431, "APIGW.0201", {});
             BOOST_TEST(!res.keep_alive());
             BOOST_TEST(hostile.read_until_closed() == "");
         }
     }
     // Just under the limit is served.
     test_client fits(s.port);
-    auto res = fits.request(http::verb::get, config("witness"), "",
+    auto res = fits.request(http::verb::get, config_path("witness"), "",
                             {{"X-Auth-Token", "t"},
                              {"Content-Type", "application/json"},
                              {"X-Pad", std::string(3500, 'p')}});
@@ -94,7 +95,7 @@ BOOST_AUTO_TEST_CASE(header_fields_over_the_limit_get_431) {
 }
 
 BOOST_AUTO_TEST_CASE(target_over_the_limit_gets_414_not_431) {
-    auto opts = test_options();
+    auto opts = hostile_options();
     opts.server.max_target = 1024;
     opts.server.max_header = 4096;
     guarded_app s(opts);
@@ -104,15 +105,15 @@ BOOST_AUTO_TEST_CASE(target_over_the_limit_gets_414_not_431) {
     for (std::size_t size : {1025u, 3000u, 50000u}) {
         BOOST_TEST_CONTEXT("target of " << size << " bytes") {
             test_client hostile(s.port);
-            const std::string target = config("witness") + "?pad=";
+            const std::string target = config_path("witness") + "?pad=";
             auto res = hostile.request(
                 http::verb::get, target + std::string(size - target.size(), 'a'), "", api_headers);
-            check_error(res, 414, "APIGW.0201");
+            check_error_has(res, 414, "APIGW.0201", {});
             BOOST_TEST(hostile.read_until_closed() == "");
         }
     }
     test_client at_limit(s.port); // exactly max_target: served
-    const std::string target = config("witness") + "?pad=";
+    const std::string target = config_path("witness") + "?pad=";
     auto res = at_limit.request(http::verb::get, target + std::string(1024 - target.size(), 'a'),
                                 "", api_headers);
     BOOST_TEST(res.body() == s.witness);
@@ -120,7 +121,7 @@ BOOST_AUTO_TEST_CASE(target_over_the_limit_gets_414_not_431) {
 }
 
 BOOST_AUTO_TEST_CASE(slowloris_is_disconnected_after_the_read_deadline) {
-    auto opts = test_options();       // read deadline 400 ms
+    auto opts = hostile_options();    // read deadline 400 ms
     opts.server.max_header = 1 << 20; // so that only the deadline can end the trickle
     guarded_app s(opts);
     test_client slow(s.port);
@@ -128,7 +129,7 @@ BOOST_AUTO_TEST_CASE(slowloris_is_disconnected_after_the_read_deadline) {
     // A request that would be valid, sent one byte at a time and never finished; between
     // two bytes the neighbour makes a whole request (which is also what paces the bytes).
     const std::string trickle =
-        "GET " + config("witness") + " HTTP/1.1\r\nX-Pad: " + std::string(1000000, 'p');
+        "GET " + config_path("witness") + " HTTP/1.1\r\nX-Pad: " + std::string(1000000, 'p');
     const auto give_up = std::chrono::steady_clock::now() + 30s;
     std::size_t sent = 0, served = 0;
     while (still_open(slow, trickle[sent])) {
@@ -151,7 +152,7 @@ BOOST_AUTO_TEST_CASE(client_that_never_reads_is_disconnected) {
     {
         test_client c(s.port); // big answers fill the socket buffers faster
         for (int i = 0; i < 40; ++i)
-            BOOST_TEST_REQUIRE(c.request(http::verb::post, functions(),
+            BOOST_TEST_REQUIRE(c.request(http::verb::post, functions_path(),
                                          create_body("f" + std::to_string(i)), api_headers)
                                    .result_int() == 200u);
     }
@@ -188,7 +189,7 @@ BOOST_AUTO_TEST_CASE(client_that_never_reads_is_disconnected) {
 }
 
 BOOST_AUTO_TEST_CASE(connections_over_max_connections_are_refused_cleanly) {
-    auto opts = test_options();
+    auto opts = hostile_options();
     opts.server.max_connections = 3;
     guarded_app s(opts);
     std::vector<std::unique_ptr<test_client>> admitted;
@@ -205,7 +206,7 @@ BOOST_AUTO_TEST_CASE(connections_over_max_connections_are_refused_cleanly) {
     // One leaves (Connection: close); its slot is free once the server has closed it, which
     // happens just after the client sees the close: a new client gets in within a few tries.
     auto bye = admitted.back()->request(
-        http::verb::get, config("witness"), "",
+        http::verb::get, config_path("witness"), "",
         {{"X-Auth-Token", "t"}, {"Content-Type", "application/json"}, {"Connection", "close"}});
     BOOST_TEST(bye.body() == s.witness);
     BOOST_TEST(admitted.back()->read_until_closed() == "");
@@ -215,7 +216,7 @@ BOOST_AUTO_TEST_CASE(connections_over_max_connections_are_refused_cleanly) {
         test_client next(s.port);
         try {
             admitted_again =
-                next.request(http::verb::get, config("witness"), "", api_headers).body() ==
+                next.request(http::verb::get, config_path("witness"), "", api_headers).body() ==
                 s.witness;
         } catch (const boost::system::system_error&) {
             // refused: the server had not yet released the slot
@@ -230,13 +231,13 @@ BOOST_AUTO_TEST_CASE(garbage_pipelined_after_a_valid_request_closes_after_answer
     guarded_app s;
     test_client setup(s.port);
     BOOST_TEST_REQUIRE(
-        setup.request(http::verb::post, functions(), create_body("target"), api_headers)
+        setup.request(http::verb::post, functions_path(), create_body("target"), api_headers)
             .result_int() == 200u);
     const std::string body = R"({"max_async_event_age_in_seconds":123})";
     using namespace std::string_literals;
     const std::string garbage = "\x00\xff\x01 not HTTP at all\r\n\r\n"s;
     test_client hostile(s.port);
-    hostile.send_raw("PUT " + config("target") +
+    hostile.send_raw("PUT " + config_path("target") +
                      " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nContent-Type: "
                      "application/json\r\nContent-Length: " +
                      std::to_string(body.size()) + "\r\n\r\n" + body + garbage);
@@ -245,7 +246,7 @@ BOOST_AUTO_TEST_CASE(garbage_pipelined_after_a_valid_request_closes_after_answer
     BOOST_TEST(json::parse(res.body()).at("max_async_event_age_in_seconds") == 123);
     BOOST_TEST(hostile.read_until_closed() == ""); // ...the garbage closes without an answer
     // The valid request was applied, and nothing else.
-    BOOST_TEST(setup.request(http::verb::get, config("target"), "", api_headers).body() ==
+    BOOST_TEST(setup.request(http::verb::get, config_path("target"), "", api_headers).body() ==
                res.body());
     s.check_served_and_intact();
 }

@@ -19,7 +19,7 @@ using emu::test::test_client;
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(http_session)
+BOOST_AUTO_TEST_SUITE(http_session_test)
 
 BOOST_AUTO_TEST_CASE(keep_alive_serves_several_requests_on_one_connection) {
     fake_app app;

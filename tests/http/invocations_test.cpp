@@ -3,19 +3,18 @@
 // /_emulator/behaviours, results read from GET /_emulator/deliveries, /_emulator/invocations
 // and the public async-invocations. No sleeps: advancing the clock runs everything due before
 // it answers, and the one real-clock test waits on the server (wait_ms), bounded.
-#include "control_fixture.hpp"
+#include "support/running_app.hpp"
 
 #include <boost/json/serialize.hpp>
 
 #include <string>
 #include <vector>
 
-using namespace emu::test::control;
-using emu::test::response;
+using namespace emu::test;
 
 namespace {
 
-const std::string p = project_a;
+const std::string p = project;
 
 std::string unqualified(const std::string& name) {
     return "urn:fss:cn-north-4:" + p + ":function:default:" + name;
@@ -74,11 +73,11 @@ struct world {
     }
 
     void create(const std::string& name) {
-        auto r = c.api(http::verb::post, functions(p), create_body(name));
+        auto r = c.api(http::verb::post, functions_path(p), create_body(name));
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
     }
     void configure(const std::string& name, const std::string& body) {
-        auto r = c.api(http::verb::put, config_path(p, name), body);
+        auto r = c.api(http::verb::put, config_path(name, p), body);
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
     }
     void behave(const std::string& name, const std::string& fields) {
@@ -88,8 +87,8 @@ struct world {
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
     }
     std::string invoke(const std::string& name, const std::string& event = R"({"n":1})") {
-        auto r = c.api(http::verb::post, functions(p) + "/" + urn(p, name) + "/invocations-async",
-                       event);
+        auto r = c.api(http::verb::post,
+                       functions_path(p) + "/" + urn(name, p) + "/invocations-async", event);
         BOOST_TEST_REQUIRE(r.result_int() == 202u, r.body());
         return str(body_of(r), "request_id");
     }
@@ -120,7 +119,7 @@ struct world {
     }
     /// The public GET …/async-invocations item of `id` (with a window covering the test).
     json::object item(const std::string& name, const std::string& id) {
-        auto r = c.api(http::verb::get, functions(p) + "/" + urn(p, name) +
+        auto r = c.api(http::verb::get, functions_path(p) + "/" + urn(name, p) +
                                             "/async-invocations?request_id=" + id +
                                             "&query_begin_time=2021-03-03T00:00:00");
         BOOST_TEST_REQUIRE(r.result_int() == 200u, r.body());
@@ -135,7 +134,7 @@ struct world {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(invocations)
+BOOST_AUTO_TEST_SUITE(invocations_test)
 
 BOOST_AUTO_TEST_CASE(success_delivers_on_success_once_as_an_obs_object_that_expires) {
     world w;
@@ -278,9 +277,10 @@ BOOST_AUTO_TEST_CASE(cancel_while_waiting_stops_the_invocation_without_a_deliver
     auto id = w.invoke("f");
     w.advance_ms(100);
     BOOST_TEST(w.status("f", id) == "WAIT");
-    auto active = public_get(w.c, functions(p) + "/" + urn(p, "f") + "/active-async-invocations");
+    auto active =
+        public_get(w.c, functions_path(p) + "/" + urn("f", p) + "/active-async-invocations");
     BOOST_TEST(body_of(active).at("count") == 1);
-    auto r = w.c.api(http::verb::post, functions(p) + "/" + urn(p, "f") + "/cancel",
+    auto r = w.c.api(http::verb::post, functions_path(p) + "/" + urn("f", p) + "/cancel",
                      R"({"request_id":")" + id + "\"}");
     BOOST_TEST(r.result_int() == 200u);
     BOOST_TEST(r.body() == "null");
@@ -291,7 +291,7 @@ BOOST_AUTO_TEST_CASE(cancel_while_waiting_stops_the_invocation_without_a_deliver
         "start_time":"2021-03-04T00:00:00","end_time":"2021-03-04T00:00:00"})"));
     BOOST_TEST(w.record(id).at("attempts") == 1);
     BOOST_TEST(w.deliveries().at("count") == 0);
-    active = public_get(w.c, functions(p) + "/" + urn(p, "f") + "/active-async-invocations");
+    active = public_get(w.c, functions_path(p) + "/" + urn("f", p) + "/active-async-invocations");
     BOOST_TEST(body_of(active).at("count") == 0);
 }
 
@@ -515,7 +515,7 @@ BOOST_AUTO_TEST_CASE(records_and_deliveries_are_capped_oldest_first) {
     d = w.deliveries();
     BOOST_TEST(d.at("count") == 2);
     BOOST_TEST(d.at("evicted") == 4);
-    auto list = public_get(w.c, functions(p) + "/" + urn(p, "f") + "/async-invocations");
+    auto list = public_get(w.c, functions_path(p) + "/" + urn("f", p) + "/async-invocations");
     BOOST_TEST(body_of(list).at("count") == 2);
 }
 
@@ -531,18 +531,17 @@ BOOST_AUTO_TEST_CASE(with_the_real_clock_work_runs_on_the_servers_timers) {
         }
     } stop{*app};
     emu::test::test_client c(app->start(), "127.0.0.1", std::chrono::milliseconds(15000));
-    BOOST_TEST_REQUIRE(
-        c.request(http::verb::post, functions(p), create_body("f"), api_headers).result_int() ==
-        200u);
-    BOOST_TEST_REQUIRE(c.request(http::verb::put, config_path(p, "f"),
+    BOOST_TEST_REQUIRE(c.request(http::verb::post, functions_path(p), create_body("f"), api_headers)
+                           .result_int() == 200u);
+    BOOST_TEST_REQUIRE(c.request(http::verb::put, config_path("f", p),
                                  config(0, 3600, obs("results")), api_headers)
                            .result_int() == 200u);
     BOOST_TEST_REQUIRE(c.request(http::verb::put, "/_emulator/behaviours?project_id=" + p,
                                  R"({"function_urn":"f","otherwise":{"duration_ms":50}})")
                            .result_int() == 200u);
     auto accepted =
-        c.request(http::verb::post, functions(p) + "/" + urn(p, "f") + "/invocations-async", "{}",
-                  api_headers);
+        c.request(http::verb::post, functions_path(p) + "/" + urn("f", p) + "/invocations-async",
+                  "{}", api_headers);
     BOOST_TEST_REQUIRE(accepted.result_int() == 202u);
     auto id = str(body_of(accepted), "request_id");
     // A bounded wait on the server (not a sleep in the test): answers as soon as it holds.

@@ -7,7 +7,7 @@
 using emu::test::child_process;
 using namespace emu::test::process;
 
-BOOST_AUTO_TEST_SUITE(security_defaults)
+BOOST_AUTO_TEST_SUITE(security_defaults_test)
 
 BOOST_AUTO_TEST_CASE(binds_loopback_by_default_without_a_warning) {
     child_process p(binary, {"--port", "0"});

@@ -20,7 +20,7 @@ using emu::test::test_client;
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(server)
+BOOST_AUTO_TEST_SUITE(server_test)
 
 BOOST_AUTO_TEST_CASE(start_returns_the_bound_port) {
     fake_app app;

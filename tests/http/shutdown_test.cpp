@@ -21,7 +21,7 @@ namespace json = boost::json;
 
 namespace {
 
-const std::string project = "0123456789abcdef0123456789abcdef";
+using emu::test::project;
 const std::string config_target = "/v2/" + project + "/fgs/functions/load/async-invoke-config";
 
 /// One raw request: PUT (age from `i`) or GET of the config, alternately.
@@ -45,7 +45,7 @@ struct tally {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(shutdown_under_load)
+BOOST_AUTO_TEST_SUITE(shutdown_test)
 
 BOOST_AUTO_TEST_CASE(sigterm_under_load_sends_only_whole_responses_and_exits_0) {
     child_process p(binary, {"--port", "0", "--threads", "2"});

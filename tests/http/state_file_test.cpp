@@ -16,18 +16,13 @@ namespace json = boost::json;
 
 namespace {
 
-const std::string project = "0123456789abcdef0123456789abcdef";
-const emu::test::header_list api_headers = {{"X-Auth-Token", "t"},
-                                            {"Content-Type", "application/json"}};
+using emu::test::api_headers;
+using emu::test::create_body;
+using emu::test::project;
 const std::string fixtures = std::string(FGS_SOURCE_DIR) + "/fixtures/default";
 
 std::string functions() {
     return "/v2/" + project + "/fgs/functions";
-}
-std::string create_body(const std::string& name) {
-    return R"({"func_name":")" + name +
-           R"(","package":"default","runtime":"Python3.9","handler":"index.handler",)"
-           R"("memory_size":128,"timeout":30,"code_type":"inline"})";
 }
 std::string config(const std::string& name) {
     return functions() + "/" + name + "/async-invoke-config";
@@ -55,7 +50,7 @@ json::value parsed_state(const std::string& path) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(state_file)
+BOOST_AUTO_TEST_SUITE(state_file_test)
 
 BOOST_AUTO_TEST_CASE(created_at_start_saved_at_shutdown_and_loaded_instead_of_fixtures) {
     scratch_dir dir("state-round-trip");

@@ -1,6 +1,8 @@
 #pragma once
 // A small blocking HTTP/1.1 client for socket tests. Every operation has a hard deadline, so a
 // server bug fails the test quickly instead of hanging it.
+#include "support/message.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -18,13 +20,6 @@
 #include <vector>
 
 namespace emu::test {
-
-namespace http = boost::beast::http;
-
-/// A response as the client reads it.
-using response = http::response<http::string_body>;
-/// Extra request header fields, in order: {{"Content-Type", "application/json"}}.
-using header_list = std::vector<std::pair<std::string, std::string>>;
 
 /// One keep-alive connection to a server. Not thread-safe: use one client per thread.
 /// Errors (including an expired deadline, reported as boost::beast::error::timeout) throw

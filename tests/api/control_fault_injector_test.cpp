@@ -1,6 +1,8 @@
-// Fault injection through real sockets: error (not applied), delay, reset (not applied),
-// truncate and malformed (applied, answer damaged), scoping, probability, listing, deleting.
-#include "control_fixture.hpp"
+// Fault injection in process (control/fault_injector.cpp and the fault routes of
+// control/journal_handlers.cpp through the pipeline): error (not applied) and malformed
+// (applied, answer damaged), scoping, probability, listing, deleting, refused rules. What
+// needs a socket (delay, reset, truncate) is in tests/http/fault_delivery_test.cpp.
+#include "control_harness.hpp"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -9,17 +11,16 @@
 #include <ostream>
 #include <vector>
 
-using namespace emu::test::control;
-using emu::test::response;
+using namespace emu::test;
 namespace bdata = boost::unit_test::data;
 
 namespace {
 
-response add_fault(client& c, const std::string& rule) {
+response add_fault(harness_client& c, const std::string& rule) {
     return c.ctl(http::verb::post, "/_emulator/faults", rule);
 }
 
-json::array faults_of(client& c, const std::string& query = {}) {
+json::array faults_of(harness_client& c, const std::string& query = {}) {
     auto r = c.ctl(http::verb::get, "/_emulator/faults" + query);
     BOOST_TEST_REQUIRE(r.result_int() == 200u);
     return body_of(r).at("faults").as_array();
@@ -66,22 +67,22 @@ const std::vector<bad_fault> bad_faults = {
 };
 
 /// Statuses of `n` list requests to project A.
-std::vector<unsigned> hit_pattern(client& c, int n) {
+std::vector<unsigned> hit_pattern(harness_client& c, int n) {
     std::vector<unsigned> out;
     for (int i = 0; i < n; ++i)
-        out.push_back(c.api(http::verb::get, functions(project_a)).result_int());
+        out.push_back(c.api(http::verb::get, functions_path(project)).result_int());
     return out;
 }
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(control_api_faults)
+BOOST_AUTO_TEST_SUITE(control_fault_injector_test)
 
 BOOST_AUTO_TEST_CASE(error_fault_answers_twice_and_does_not_apply) {
-    running_app s;
-    client c(s);
-    seed_function(c, project_a, "demo", 600, 2);
-    auto stored = c.api(http::verb::get, config_path(project_a, "demo"));
+    control_harness s;
+    harness_client c(s);
+    seed_function(c, project, "demo", 600, 2);
+    auto stored = c.api(http::verb::get, config_path("demo", project));
     auto added = add_fault(c, R"({"method":"PUT","path":"*/async-invoke-config","action":"error",
                                  "status":500,"times":2})");
     BOOST_TEST(added.result_int() == 201u);
@@ -91,13 +92,13 @@ BOOST_AUTO_TEST_CASE(error_fault_answers_twice_and_does_not_apply) {
         "times":2,"probability":null})"));
     const std::string update = config_body(300, 3);
     for (int i = 0; i < 2; ++i) {
-        auto r = c.api(http::verb::put, config_path(project_a, "demo"), update);
+        auto r = c.api(http::verb::put, config_path("demo", project), update);
         check_error(r, 500, "FSS.0500", "Internal server error: injected fault");
         BOOST_TEST(!r["X-Request-Id"].empty());
     }
     // Neither faulted PUT reached the store.
-    BOOST_TEST(c.api(http::verb::get, config_path(project_a, "demo")).body() == stored.body());
-    auto third = c.api(http::verb::put, config_path(project_a, "demo"), update);
+    BOOST_TEST(c.api(http::verb::get, config_path("demo", project)).body() == stored.body());
+    auto third = c.api(http::verb::put, config_path("demo", project), update);
     BOOST_TEST(third.result_int() == 200u);
     BOOST_TEST(body_of(third).at("max_async_retry_attempts") == 3);
     auto failed = journal_entries(c, "?status=500");
@@ -117,115 +118,50 @@ BOOST_AUTO_TEST_CASE(error_fault_answers_twice_and_does_not_apply) {
 }
 
 BOOST_AUTO_TEST_CASE(error_fault_with_its_own_status_and_body) {
-    running_app s;
-    client c(s);
+    control_harness s;
+    harness_client c(s);
     add_fault(c, R"({"status":503,"error_code":"FSS.0503","error_msg":"busy","times":1})");
-    check_error(c.api(http::verb::post, functions(project_a), create_body("demo")), 503, "FSS.0503",
-                "busy");
-    BOOST_TEST(c.api(http::verb::get, functions(project_a) + "/demo/config").result_int() == 404u);
-}
-
-BOOST_AUTO_TEST_CASE(delay_answers_late_and_applies) {
-    running_app s;
-    client c(s);
-    seed_function(c, project_a, "demo");
-    auto added = add_fault(c, R"({"action":"delay","delay_ms":20,"method":"PUT"})");
-    BOOST_TEST(body_of(added).at("delay_ms") == 20);
-    BOOST_TEST(!body_of(added).as_object().contains("status"));
-    auto r = c.api(http::verb::put, config_path(project_a, "demo"), config_body(100, 0));
-    BOOST_TEST(r.result_int() == 200u);
-    BOOST_TEST(body_of(r).at("max_async_event_age_in_seconds") == 100);
-    auto e = journal_entries(c, "?limit=1").at(0);
-    BOOST_TEST(e.at("status") == 200);
-    BOOST_TEST(e.at("rule") == "fault f1 (delay)");
-}
-
-BOOST_AUTO_TEST_CASE(reset_closes_without_answer_and_does_not_apply) {
-    running_app s;
-    {
-        client c(s);
-        seed_function(c, project_a, "demo", 600, 2);
-        add_fault(c, R"({"action":"reset","method":"PUT","times":1})");
-    }
-    {
-        client c(s);
-        c.send_raw(raw_request(http::verb::put, config_path(project_a, "demo"), config_body(100, 0),
-                               s.port));
-        auto r = c.try_read_response();
-        BOOST_TEST(r.has_error());
-        BOOST_TEST(c.is_closed());
-    }
-    client c(s);
-    auto stored = body_of(c.api(http::verb::get, config_path(project_a, "demo")));
-    BOOST_TEST(stored.at("max_async_event_age_in_seconds") == 600);
-    auto e = journal_entries(c, "?method=PUT&limit=1").at(0);
-    BOOST_TEST(e.at("status") == 0);
-    BOOST_TEST(e.at("response_body") == "");
-    BOOST_TEST(e.at("rule") == "fault f1 (reset)");
-}
-
-BOOST_AUTO_TEST_CASE(truncate_cuts_the_answer_and_applies) {
-    running_app s;
-    {
-        client c(s);
-        seed_function(c, project_a, "demo");
-        add_fault(c, R"({"action":"truncate","method":"PUT","times":1})");
-    }
-    std::string received;
-    {
-        client c(s);
-        c.send_raw(raw_request(http::verb::put, config_path(project_a, "demo"), config_body(100, 0),
-                               s.port));
-        received = c.read_until_closed();
-    }
-    client c(s);
-    auto e = journal_entries(c, "?method=PUT&limit=1").at(0);
-    BOOST_TEST(e.at("rule") == "fault f1 (truncate)");
-    const std::string full = str(e, "response_body");
-    auto end = received.find("\r\n\r\n");
-    BOOST_TEST_REQUIRE(end != std::string::npos);
-    BOOST_TEST(received.starts_with("HTTP/1.1 200 OK\r\n"));
-    BOOST_TEST(received.find("Content-Length: " + std::to_string(full.size()) + "\r\n") < end);
-    BOOST_TEST(received.substr(end + 4) == full.substr(0, full.size() / 2));
-    // The request was applied.
-    auto stored = body_of(c.api(http::verb::get, config_path(project_a, "demo")));
-    BOOST_TEST(stored.at("max_async_event_age_in_seconds") == 100);
+    check_error(c.api(http::verb::post, functions_path(project), create_body("demo")), 503,
+                "FSS.0503", "busy");
+    BOOST_TEST(c.api(http::verb::get, functions_path(project) + "/demo/config").result_int() ==
+               404u);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_damages_the_body_and_applies) {
-    running_app s;
-    client c(s);
-    seed_function(c, project_a, "demo");
+    control_harness s;
+    harness_client c(s);
+    seed_function(c, project, "demo");
     add_fault(c, R"({"action":"malformed","method":"PUT","times":1})");
-    auto r = c.api(http::verb::put, config_path(project_a, "demo"), config_body(100, 0));
+    auto r = c.api(http::verb::put, config_path("demo", project), config_body(100, 0));
     BOOST_TEST(r.result_int() == 200u);
     boost::system::error_code ec;
     json::parse(r.body(), ec);
     BOOST_TEST(ec.failed());
     BOOST_TEST(r.body().ends_with("<<injected malformed body"));
-    auto stored = body_of(c.api(http::verb::get, config_path(project_a, "demo")));
+    auto stored = body_of(c.api(http::verb::get, config_path("demo", project)));
     BOOST_TEST(stored.at("max_async_event_age_in_seconds") == 100);
     BOOST_TEST(journal_entries(c, "?method=PUT&limit=1").at(0).at("rule") ==
                "fault f1 (malformed)");
 }
 
 BOOST_AUTO_TEST_CASE(a_project_fault_leaves_other_projects_alone) {
-    running_app s;
-    client c(s);
-    add_fault(c, R"({"project_id":")" + project_a + R"("})");
-    check_error(c.api(http::verb::post, functions(project_a), create_body("demo")), 500, "FSS.0500",
-                "Internal server error: injected fault");
-    BOOST_TEST(c.api(http::verb::post, functions(project_b), create_body("demo")).result_int() ==
-               200u);
+    control_harness s;
+    harness_client c(s);
+    add_fault(c, R"({"project_id":")" + project + R"("})");
+    check_error(c.api(http::verb::post, functions_path(project), create_body("demo")), 500,
+                "FSS.0500", "Internal server error: injected fault");
+    BOOST_TEST(
+        c.api(http::verb::post, functions_path(other_project), create_body("demo")).result_int() ==
+        200u);
     BOOST_TEST(c.api(http::verb::get, "/nothing").result_int() == 404u); // no project
-    BOOST_TEST(faults_of(c, "?project_id=" + project_a).size() == 1u);
-    BOOST_TEST(faults_of(c, "?project_id=" + project_b).empty());
+    BOOST_TEST(faults_of(c, "?project_id=" + project).size() == 1u);
+    BOOST_TEST(faults_of(c, "?project_id=" + other_project).empty());
     BOOST_TEST(faults_of(c).at(0).at("hits") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(probability_zero_never_fires_and_one_always_fires) {
-    running_app s;
-    client c(s);
+    control_harness s;
+    harness_client c(s);
     add_fault(c, R"({"probability":0})");
     BOOST_TEST(hit_pattern(c, 20) == std::vector<unsigned>(20, 200u),
                boost::test_tools::per_element());
@@ -243,8 +179,8 @@ BOOST_AUTO_TEST_CASE(seeded_probability_is_reproducible) {
         auto opts = test_options();
         if (seed_by_flag)
             opts.seed = 7;
-        running_app s(opts);
-        client c(s);
+        control_harness s(opts);
+        harness_client c(s);
         if (!seed_by_flag)
             BOOST_TEST_REQUIRE(
                 c.ctl(http::verb::post, "/_emulator/seed", R"({"seed":7})").result_int() == 200u);
@@ -260,11 +196,11 @@ BOOST_AUTO_TEST_CASE(seeded_probability_is_reproducible) {
 }
 
 BOOST_AUTO_TEST_CASE(list_delete_and_clear) {
-    running_app s;
-    client c(s);
+    control_harness s;
+    harness_client c(s);
     add_fault(c, R"({"method":"PATCH","times":3})");
-    add_fault(c, R"({"method":"PATCH","project_id":")" + project_a + R"("})");
-    add_fault(c, R"({"method":"PATCH","project_id":")" + project_b + R"("})");
+    add_fault(c, R"({"method":"PATCH","project_id":")" + project + R"("})");
+    add_fault(c, R"({"method":"PATCH","project_id":")" + other_project + R"("})");
     auto listed = faults_of(c);
     BOOST_TEST_REQUIRE(listed.size() == 3u);
     BOOST_TEST(listed[0].at("id") == "f1");
@@ -278,9 +214,8 @@ BOOST_AUTO_TEST_CASE(list_delete_and_clear) {
                 "Not found: no fault rule with id 'f1'");
     check_error(c.ctl(http::verb::delete_, "/_emulator/faults/nope"), 404, "EMU.0404",
                 "Not found: no fault rule with id 'nope'");
-    BOOST_TEST(
-        c.ctl(http::verb::delete_, "/_emulator/faults?project_id=" + project_a).result_int() ==
-        204u);
+    BOOST_TEST(c.ctl(http::verb::delete_, "/_emulator/faults?project_id=" + project).result_int() ==
+               204u);
     listed = faults_of(c);
     BOOST_TEST_REQUIRE(listed.size() == 1u);
     BOOST_TEST(listed[0].at("id") == "f3");
@@ -291,15 +226,15 @@ BOOST_AUTO_TEST_CASE(list_delete_and_clear) {
 }
 
 BOOST_DATA_TEST_CASE(bad_fault_fields_are_named, bdata::make(bad_faults), bad) {
-    running_app s;
-    client c(s);
+    control_harness s;
+    harness_client c(s);
     check_control_error(add_fault(c, bad.body), bad.detail);
     BOOST_TEST(faults_of(c).empty());
 }
 
 BOOST_AUTO_TEST_CASE(fault_body_that_is_not_json) {
-    running_app s;
-    client c(s);
+    control_harness s;
+    harness_client c(s);
     auto r = add_fault(c, "{action");
     BOOST_TEST(r.result_int() == 400u);
     BOOST_TEST(str(body_of(r), "error_msg")

@@ -1,14 +1,14 @@
 // Two projects driven at the same time from two threads — functions, configs, journal,
-// faults, switches and clocks — stay apart, and resetting one leaves the other intact: the
-// way parallel test workers share one emulator.
-#include "control_fixture.hpp"
+// faults, switches and clocks — stay apart in the one control::service_state, and resetting
+// one leaves the other intact: the way parallel test workers share one emulator. In process:
+// the pipeline is what the server's threads call.
+#include "control_harness.hpp"
 
 #include <mutex>
 #include <thread>
 #include <vector>
 
-using namespace emu::test::control;
-using emu::test::response;
+using namespace emu::test;
 
 namespace {
 
@@ -39,9 +39,9 @@ private:
 };
 
 /// One parallel worker: own clock, switches and faults, then `rounds` functions with configs.
-void work(const running_app& s, const worker_setup& w, failures& out) {
+void work(const control_harness& s, const worker_setup& w, failures& out) {
     try {
-        client c(s);
+        harness_client c(s);
         auto expect = [&](const response& r, unsigned status, const std::string& what) {
             if (r.result_int() != status)
                 out.add(w.project + ": " + what + " answered " + std::to_string(r.result_int()) +
@@ -59,15 +59,15 @@ void work(const running_app& s, const worker_setup& w, failures& out) {
                201, "POST fault");
         for (int i = 0; i < rounds; ++i) {
             const std::string name = "f" + std::to_string(i);
-            expect(c.api(http::verb::post, functions(w.project), create_body(name)), 200,
+            expect(c.api(http::verb::post, functions_path(w.project), create_body(name)), 200,
                    "create " + name);
-            auto put = c.api(http::verb::put, config_path(w.project, name), config_body(60 + i, 1));
+            auto put = c.api(http::verb::put, config_path(name, w.project), config_body(60 + i, 1));
             if (i == 0) { // the project's own fault fires once
                 expect(put, 500, "faulted PUT");
-                put = c.api(http::verb::put, config_path(w.project, name), config_body(60 + i, 1));
+                put = c.api(http::verb::put, config_path(name, w.project), config_body(60 + i, 1));
             }
             expect(put, 200, "PUT " + name);
-            auto get = c.api(http::verb::get, config_path(w.project, name));
+            auto get = c.api(http::verb::get, config_path(name, w.project));
             expect(get, 200, "GET " + name);
             if (get.result_int() == 200 &&
                 str(json::parse(get.body()), "created_time") != w.created_time)
@@ -79,7 +79,7 @@ void work(const running_app& s, const worker_setup& w, failures& out) {
 }
 
 /// Everything the control API shows of one project.
-json::object everything(client& c, const std::string& project) {
+json::object everything(harness_client& c, const std::string& project) {
     const std::string q = "?project_id=" + project;
     json::object o;
     o["state"] = state_of(c, project);
@@ -92,14 +92,14 @@ json::object everything(client& c, const std::string& project) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(control_api_isolation)
+BOOST_AUTO_TEST_SUITE(control_service_state_test)
 
 BOOST_AUTO_TEST_CASE(parallel_projects_stay_apart_and_reset_separately) {
-    running_app s;
+    control_harness s;
     const std::vector<worker_setup> workers = {
-        {project_a, "2030-01-01T00:00:00Z", R"({"switches":{"retry_max":8}})",
+        {project, "2030-01-01T00:00:00Z", R"({"switches":{"retry_max":8}})",
          "2030-01-01T08:00:00+08:00"},
-        {project_b, "2025-06-01T12:00:00Z", R"({"switches":{"time_style":"utc-z"}})",
+        {other_project, "2025-06-01T12:00:00Z", R"({"switches":{"time_style":"utc-z"}})",
          "2025-06-01T12:00:00Z"},
     };
     failures seen;
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(parallel_projects_stay_apart_and_reset_separately) {
     for (auto& msg : seen.list())
         BOOST_TEST_MESSAGE(msg);
 
-    client c(s);
+    harness_client c(s);
     for (auto& w : workers)
         BOOST_TEST_CONTEXT(w.project) {
             auto all = everything(c, w.project);
@@ -136,18 +136,18 @@ BOOST_AUTO_TEST_CASE(parallel_projects_stay_apart_and_reset_separately) {
             BOOST_TEST(all.at("clock").at("own") == true);
         }
 
-    auto b_before = everything(c, project_b);
-    auto r = c.ctl(http::verb::post, "/_emulator/reset?project_id=" + project_a);
+    auto b_before = everything(c, other_project);
+    auto r = c.ctl(http::verb::post, "/_emulator/reset?project_id=" + project);
     BOOST_TEST(r.result_int() == 200u);
-    auto a_after = everything(c, project_a);
+    auto a_after = everything(c, project);
     BOOST_TEST(a_after.at("state").at("projects").at(0).at("functions").as_array().empty());
     BOOST_TEST(a_after.at("journal").as_array().empty());
     BOOST_TEST(a_after.at("faults").as_array().empty());
     BOOST_TEST(a_after.at("switches").at("own") == false);
     BOOST_TEST(a_after.at("clock").at("own") == false);
-    BOOST_TEST(everything(c, project_b) == b_before);
-    BOOST_TEST(c.api(http::verb::get, config_path(project_b, "f3")).result_int() == 200u);
-    BOOST_TEST(c.api(http::verb::get, config_path(project_a, "f3")).result_int() == 404u);
+    BOOST_TEST(everything(c, other_project) == b_before);
+    BOOST_TEST(c.api(http::verb::get, config_path("f3", other_project)).result_int() == 200u);
+    BOOST_TEST(c.api(http::verb::get, config_path("f3", project)).result_int() == 404u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
