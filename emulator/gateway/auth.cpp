@@ -1,17 +1,10 @@
 #include "gateway/auth.hpp"
 
 #include "gateway/sdk_signature.hpp"
+#include "http/text.hpp"
 
 namespace emu::gateway {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::optional<auth_failure> fail(std::string message) {
     return auth_failure{std::move(message)};
@@ -118,13 +111,6 @@ bool credential_store::has_tokens() const {
 
 bool credential_store::has_credentials() const {
     return credential_count_.load(std::memory_order_acquire) > 0;
-}
-
-void credential_store::clear() {
-    std::lock_guard lock(mutex_);
-    credentials_.clear();
-    tokens_.clear();
-    count();
 }
 
 std::optional<auth_failure> authenticate(const request& req, std::string_view project,

@@ -44,7 +44,6 @@ public:
     /// Whether any token / credential is configured (no copies: on every request).
     bool has_tokens() const;
     bool has_credentials() const;
-    void clear();
 
 private:
     void count() noexcept; ///< lock held: publishes the sizes below

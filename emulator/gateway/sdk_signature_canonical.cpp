@@ -3,6 +3,7 @@
 #include "gateway/sdk_signature.hpp"
 
 #include "crypto/digest.hpp"
+#include "http/text.hpp"
 #include "http/uri.hpp"
 
 #include <algorithm>
@@ -29,14 +30,6 @@ void append_encoded(std::string& out, std::string_view s) {
             out.push_back(digits[c & 0xf]);
         }
     }
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 /// "name:value\n" per value of each signed header, values of one header sorted (Go SDK).
