@@ -235,7 +235,7 @@ api::answer control_list_deliveries(context& ctx) {
                 o["object_key"] = d.object_key;
                 o["expires_at"] =
                     d.expires_at ? json::value(format_exact(*d.expires_at)) : json::value(nullptr);
-                // Emulation: OBS objects past `expires` days are reported as expired.
+                // Emulation: G — OBS objects past `expires` days are reported as expired.
                 o["expired"] = d.expires_at && *d.expires_at <= now;
             }
             if (!d.chained_request_id.empty())

@@ -2,8 +2,8 @@
 // The deliberate discrepancies of the public documentation (spec §13, D01–D27) and the
 // emulator's own choices where the spec says G, as one plain struct of switches.
 // Presets ("documented", "observed", "example", …) are values of this struct listed in
-// switches.cpp; code reads a switch where the behaviour happens and marks the spot
-// `// Emulation: Dnn`. Never branch on a preset name.
+// switches.cpp; code reads a switch where the behaviour happens and marks the spot with an
+// emulation tag (the form: docs/discrepancies.md). Never branch on a preset name.
 //
 // Every member has exactly the switch's public name (--set, X-Emulator-Switches, the control
 // API and the journal's rules), so one grep finds a switch from its name to its code. Where

@@ -15,7 +15,7 @@ std::optional<auth_failure> check_token(std::string_view token, std::string_view
     if (token.empty())
         return fail("x-auth-token is empty");
     auto known = creds.find_token(token);
-    // Emulation: with no token configured, any non-empty token passes (unless strict).
+    // Emulation: G — with no token configured, any non-empty token passes (unless strict).
     if (!known && (mode == auth_mode::strict || creds.has_tokens()))
         return fail("decrypt token fail");
     if (known && !known->project_id.empty() && known->project_id != project)
@@ -30,7 +30,7 @@ std::optional<auth_failure> check_signature(const request& req, std::string_view
     auto parsed = parse_signature_header(req[http::field::authorization]);
     if (parsed.error)
         return fail(*parsed.error);
-    // Emulation: without configured credentials (and not strict) a well-formed signature
+    // Emulation: G — without configured credentials (and not strict) a well-formed signature
     // passes unverified, so that any SDK works out of the box.
     if (mode == auth_mode::any && !creds.has_credentials()) {
         if (req.find("X-Sdk-Date") == req.end())

@@ -97,7 +97,7 @@ parsed_signature_header parse_signature_header(std::string_view authorization) {
     if (signature.size() != 64 || !std::all_of(signature.begin(), signature.end(), is_hex))
         return parse_failure(signature_failure::malformed_header,
                              "authorization header's Signature must be 64 hex digits");
-    // Emulation: upper-case hex digits are accepted (clients send lower case; spec G).
+    // Emulation: G — upper-case hex digits are accepted (clients send lower case).
     out.header.signature.resize(signature.size());
     std::transform(signature.begin(), signature.end(), out.header.signature.begin(),
                    [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c + 32) : c; });
@@ -162,7 +162,7 @@ verify_outcome verify_signature(const request& req, const secret_key_lookup& sec
         return failed(std::move(out), signature_failure::missing_date, "x-sdk-date not found");
     std::string_view date = date_field->value();
     auto when = parse_sdk_date(date);
-    // Emulation: the wording of this message and the next is a guess (spec G); the gateway's
+    // Emulation: G — the wording of this message and the next is a guess; the gateway's
     // own texts for these two cases are not documented.
     if (!when)
         return failed(std::move(out), signature_failure::bad_date_format,

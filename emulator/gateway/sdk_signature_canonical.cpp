@@ -33,8 +33,9 @@ void append_encoded(std::string& out, std::string_view s) {
 }
 
 /// "name:value\n" per value of each signed header, values of one header sorted (Go SDK).
-/// Emulation: a signed header the request lacks yields no line, as in the Go signer; what the
-/// gateway does then is undocumented (G).
+/// The CanonicalHeaders lines of the signed headers `names`.
+// Emulation: G — a signed header the request lacks yields no line, as in the Go signer; what
+// the gateway does then is undocumented.
 std::string canonical_headers(const request& req, const std::vector<std::string>& names) {
     std::string out;
     for (const auto& name : names) {
