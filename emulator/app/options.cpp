@@ -167,6 +167,8 @@ const std::vector<flag>& flags() {
          }},
         {"list-switches", nullptr, "print every switch with its values and presets, and exit",
          [](options& o, std::string_view) { return o.list_switches = true; }},
+        {"list-errors", nullptr, "print the error table (markdown, as in docs/errors.md) and exit",
+         [](options& o, std::string_view) { return o.list_errors = true; }},
         {"version", nullptr, "print the version and exit",
          [](options& o, std::string_view) { return o.version = true; }},
         {"help", nullptr, "print this help and exit",

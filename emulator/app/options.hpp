@@ -33,6 +33,7 @@ struct options {
     bool help = false;
     bool version = false;
     bool list_switches = false;
+    bool list_errors = false;
 };
 
 /// Parses argv (and FGS_EMULATOR_* variables). Returns an error message on bad input.
