@@ -1,7 +1,5 @@
 #include "api/error_table.hpp"
 
-#include <cstddef>
-
 namespace emu::api {
 namespace {
 
