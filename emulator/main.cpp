@@ -1,4 +1,5 @@
 // fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
+#include "api/error_table.hpp"
 #include "app/application.hpp"
 #include "app/options.hpp"
 #include "app/probe.hpp"
@@ -23,12 +24,13 @@ int main(int argc, char** argv) {
     }
     for (auto& w : opts.warnings)
         std::cerr << "fgs-emulator: warning: " << w << '\n';
-    if (opts.help || opts.version || opts.list_switches) {
+    if (opts.help || opts.version || opts.list_switches || opts.list_errors) {
         std::cout << (opts.help ? emu::usage()
                       : opts.version
                           ? std::string("fgs-emulator ") + emu::control::emulator_version() +
                                 " (commit " + emu::control::emulator_commit() + ")\n"
-                          : emu::switch_listing());
+                      : opts.list_switches ? emu::switch_listing()
+                                           : emu::api::error_table_markdown());
         return 0;
     }
     // Block the stop signals before any thread exists (every thread inherits the mask: the

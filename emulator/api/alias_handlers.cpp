@@ -59,8 +59,8 @@ answer show_version_alias(request_context& ctx) {
     if (!urn)
         return error_answer(ctx, urn.error());
     auto alias = ctx.svc.store.get_alias(ctx.project_id, *urn, ctx.resource_id, ctx.switches);
-    if (!alias)
-        return error_answer(ctx, alias.error());
+    if (!alias) // the alias query page's own example (D16, in the error table)
+        return error_answer(ctx, alias.error(), page_kind::alias_query);
     return json_answer(ctx, encode_alias(*alias, ctx.switches));
 }
 

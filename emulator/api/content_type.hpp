@@ -1,5 +1,5 @@
 #pragma once
-// The Content-Type rule of the public API (Emulation: D08, switch require_content_type).
+// The Content-Type rule of the public API (D08, switch require_content_type).
 #include "domain/switches.hpp"
 #include "http/message.hpp"
 

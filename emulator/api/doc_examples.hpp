@@ -1,6 +1,6 @@
 #pragma once
 // The documentation's example responses, replayed verbatim under response_body=example
-// (Emulation: D03, D10). The same texts are golden files in fixtures/golden/.
+// (D03, D10). The same texts are golden files in fixtures/golden/.
 #include <string_view>
 
 namespace emu::api {

@@ -1,7 +1,9 @@
 #pragma once
-// The single place that turns an error into HTTP: status, error_code and error_msg.
-// Domain errors (domain::errc) and the API layer's own (api_errc) both end here; the body
-// is always {"error_code","error_msg"} (plus "request_id" for gateway-dialect errors).
+// The single place that turns an error into HTTP: status, error_code and error_msg, read
+// from the error table (api/error_table.hpp). Domain errors (domain::errc) and the API
+// layer's own (api_errc) both end here; the body is always {"error_code","error_msg"} (plus
+// "request_id" for gateway-dialect errors).
+#include "api/error_table.hpp"
 #include "domain/error.hpp"
 #include "domain/switches.hpp"
 #include "http/message.hpp"
@@ -9,27 +11,6 @@
 #include <string>
 
 namespace emu::api {
-
-/// Errors found before or around the domain: routing, transport, decoding, auth.
-enum class api_errc {
-    route_not_found,      ///< no API at this path (404 gateway)
-    method_not_allowed,   ///< known path, other method (D26)
-    malformed_json,       ///< body is not JSON (D26)
-    body_not_object,      ///< body is JSON but not an object
-    body_too_large,       ///< over --max-body
-    header_too_large,     ///< header section over its limit
-    target_too_long,      ///< request-target over its limit
-    auth_failed,          ///< neither X-Auth-Token nor a signature (D14)
-    bad_content_type,     ///< Content-Type missing or not JSON (D08)
-    invalid_switch,       ///< bad X-Emulator-Switches header
-    control_bad_request,  ///< control API: bad body or query (400 EMU.0400)
-    control_unauthorized, ///< control API: --admin-token missing or wrong (401 EMU.0401)
-    control_not_found,    ///< control API: unknown fault id etc. (404 EMU.0404)
-    internal,             ///< a bug (500)
-};
-
-/// Which documentation page family answers, for D13's per-page "not found" codes.
-enum class page_kind { lifecycle, async_invocation };
 
 /// A resolved error: what goes on the wire.
 struct error_entry {
@@ -39,7 +20,7 @@ struct error_entry {
     bool gateway = false; ///< gateway errors also carry request_id in the body
 };
 
-/// Maps a domain error (switches D13 for not-found codes).
+/// Maps a domain error; `page` picks per-page variants (D13, D16).
 error_entry describe(const domain::error& e, const domain::switches& b,
                      page_kind page = page_kind::lifecycle);
 

@@ -28,7 +28,7 @@ answer create_function(request_context& ctx) {
 }
 
 answer list_functions(request_context& ctx) {
-    // Emulation: ListFunctions pages with marker/maxitems, 400 per page at most (G).
+    // Emulation: G — ListFunctions pages with marker/maxitems, 400 per page at most.
     domain::paging_rules rules{"maxitems", 400, 400};
     auto req =
         domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"), rules);

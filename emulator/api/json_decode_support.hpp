@@ -97,7 +97,7 @@ inline domain::error type_error(const field_path& path, std::string_view expecte
 }
 
 /// Walks the members of an object: known keys go to `on_key`, unknown ones are ignored
-/// or rejected (Emulation: D07, switch unknown_fields).
+/// or rejected (D07, switch unknown_fields).
 template <class F>
 domain::result<void> for_members(const boost::json::object& o, const field_path& path,
                                  std::initializer_list<std::string_view> known, bool reject,

@@ -59,7 +59,7 @@ json::object encode_function(const domain::function_record& f, const domain::swi
     o["func_id"] = f.func_id;
     o["func_urn"] = f.func_urn(version);
     o["func_name"] = f.func_name;
-    // Emulation: no IAM here — the account (domain) id is the project id.
+    // Emulation: G — no IAM here: the account (domain) id is the project id.
     o["domain_id"] = f.project_id;
     o["namespace"] = f.project_id;
     o["project_name"] = f.region;
@@ -68,7 +68,7 @@ json::object encode_function(const domain::function_record& f, const domain::swi
     o["timeout"] = f.timeout;
     o["handler"] = f.handler;
     o["memory_size"] = f.memory_size;
-    // Emulation: CPU share derived from memory (G: 300 millicores per 256 MB).
+    // Emulation: G — CPU share derived from memory: 300 millicores per 256 MB.
     o["cpu"] = f.memory_size * 300 / 256;
     o["code_type"] = f.code_type;
     o["code_filename"] = f.code_filename;

@@ -11,8 +11,8 @@
 
 namespace emu::api {
 
-/// The notification payload of the user guide. Emulation: D24 — `status_code` (example) or
-/// `statusCode` (parameter table), and the example's timestamp with both Z and an offset.
+/// The notification payload of the user guide: `status_code` (example) or `statusCode`
+/// (parameter table), and the example's timestamp with both Z and an offset (D24).
 std::string encode_notification(const domain::notification& n, const domain::switches& b);
 
 } // namespace emu::api

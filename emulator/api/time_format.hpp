@@ -1,6 +1,7 @@
 #pragma once
-// Timestamp text of responses. Emulation: D05 — the documentation mixes
-// "2021-03-04T14:50:02+08:00" (created_time) and "2021-03-04 14:50:02" (last_modified).
+// Timestamp text of responses.
+// Emulation: D05 — the documentation mixes "2021-03-04T14:50:02+08:00" (created_time) and
+// "2021-03-04 14:50:02" (last_modified).
 #include "domain/clock.hpp"
 #include "domain/switches.hpp"
 

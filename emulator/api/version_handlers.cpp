@@ -34,8 +34,8 @@ answer list_function_versions(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
-    // Emulation: ListFunctionVersions pages like ListFunctions: marker/maxitems, 400 at most,
-    // next_marker 0 on the last page (G).
+    // Emulation: G — ListFunctionVersions pages like ListFunctions: marker/maxitems, 400 at
+    // most, next_marker 0 on the last page.
     domain::paging_rules rules{"maxitems", 400, 400};
     auto req =
         domain::parse_page_request(ctx.query_param("marker"), ctx.query_param("maxitems"), rules);

@@ -1,6 +1,7 @@
 #include "app/options.hpp"
 
 #include "domain/switches.hpp"
+#include "http/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -212,6 +213,8 @@ const std::vector<flag>& flags() {
          "a file (not empty)"},
         {"list-switches", nullptr, "print every switch with its values and presets, and exit",
          [](options& o, std::string_view) { return o.list_switches = true; }},
+        {"list-errors", nullptr, "print the error table (markdown, as in docs/errors.md) and exit",
+         [](options& o, std::string_view) { return o.list_errors = true; }},
         {"version", nullptr, "print the version and git commit and exit (also -V)",
          [](options& o, std::string_view) { return o.version = true; }},
         {"help", nullptr, "print this help and exit (also -h)",
@@ -291,13 +294,8 @@ bool repeatable(std::string_view name) {
     return name == "set" || name == "credential" || name == "auth-token";
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
+/// Blanks around config-file names and values (CR too: files written on Windows).
+constexpr std::string_view config_blanks = " \t\r";
 
 } // namespace
 
@@ -354,15 +352,17 @@ std::optional<std::string> parse_options(int argc, char** argv, options& out) {
             return "--config " + *config + ": cannot be read";
         std::string line;
         for (int n = 1; std::getline(in, line); ++n) {
-            std::string_view l = trim(std::string_view(line).substr(0, line.find('#')));
+            std::string_view l =
+                trim(std::string_view(line).substr(0, line.find('#')), config_blanks);
             if (l.empty())
                 continue;
             auto sep = l.find_first_of("= \t");
-            std::string_view name = trim(l.substr(0, sep));
-            std::string_view value =
-                sep == std::string_view::npos ? std::string_view{} : trim(l.substr(sep + 1));
+            std::string_view name = trim(l.substr(0, sep), config_blanks);
+            std::string_view value = sep == std::string_view::npos
+                                         ? std::string_view{}
+                                         : trim(l.substr(sep + 1), config_blanks);
             if (!value.empty() && value.front() == '=')
-                value = trim(value.substr(1));
+                value = trim(value.substr(1), config_blanks);
             const flag* f = find_flag(name);
             std::string where = *config + ":" + std::to_string(n);
             if (!f || std::string_view(f->name) == "config")

@@ -33,6 +33,7 @@ struct options {
     bool help = false;
     bool version = false;
     bool list_switches = false;
+    bool list_errors = false;
     /// Problems that do not stop the start (FGS_EMULATOR_* variables that name no option),
     /// printed as "fgs-emulator: warning: …".
     std::vector<std::string> warnings;

@@ -218,8 +218,8 @@ void authenticate(exchange& x, next_stages next) {
     next(x);
 }
 
-/// Emulation: D08 — Content-Type: application/json (public API only; switch
-/// require_content_type).
+/// Content-Type: application/json on the public API (switch require_content_type).
+// Emulation: D08 — current pages mark the header mandatory on every method, old pages list none.
 void content_type(exchange& x, next_stages next) {
     if (!x.control)
         if (auto why = api::content_type_problem(x.ctx.req, x.ctx.switches.require_content_type);

@@ -2,6 +2,8 @@
 // Fault injection of the control API: rules matching method, path pattern and project that
 // answer with an error, delay the answer, reset the connection, or damage the answer; for the
 // next N matches or with a seeded probability. Thread-safe.
+#include "api/error_catalog.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -20,15 +22,21 @@ enum class fault_action {
     malformed, ///< apply the request, answer with a body that is not valid JSON
 };
 
+/// The answer of an error fault unless its rule says otherwise: the error table's 500.
+inline const api::error_entry& injected_fault_answer() {
+    static const api::error_entry e = api::describe(api::api_errc::internal, "injected fault", {});
+    return e;
+}
+
 struct fault_rule {
     std::string id; ///< assigned by add()
     std::optional<std::string> method;
     std::optional<std::string> path_pattern; ///< glob over the path
     std::optional<std::string> project;
     fault_action action = fault_action::error;
-    unsigned status = 500;
-    std::string error_code = "FSS.0500";
-    std::string error_msg = "Internal server error: injected fault";
+    unsigned status = static_cast<unsigned>(injected_fault_answer().status);
+    std::string error_code = injected_fault_answer().error_code;
+    std::string error_msg = injected_fault_answer().error_msg;
     std::chrono::milliseconds delay{0};
     std::optional<std::uint64_t> remaining; ///< matches left; nullopt = unlimited
     std::optional<double> probability;      ///< 0..1 per match; nullopt = always

@@ -30,7 +30,7 @@ result<void> function_store::check_alias_versions(const function_entry& e, const
     for (auto& [v, s] : a.additional_version_strategy)
         if (!e.version(v))
             return version_missing(unqualified, v, "additional_version_strategy");
-    // Emulation: §10.6 — FSS.1066 "version used by another alias", the intl user guide
+    // Emulation: G — spec §10.6: FSS.1066 "version used by another alias", the intl user guide
     // ("Only one alias can be created for each version") and Terraform (one alias per
     // version) make a version's alias unique; switch unique_alias_version=false lifts it.
     if (b.unique_alias_version)
@@ -59,7 +59,8 @@ result<function_alias> function_store::create_alias(std::string_view project,
                               " already exists");
     if (auto r = check_alias_versions(*e, *built, b); !r)
         return r.error();
-    // Emulation: §10.6 — the user guides allow 10 aliases per function (switch max_aliases).
+    // Emulation: G — spec §10.6: the user guides allow 10 aliases per function (switch
+    // max_aliases).
     if (e->aliases.size() >= static_cast<std::size_t>(b.max_aliases))
         return make_error(errc::alias_quota_exceeded, "name",
                           "function " + e->record.unqualified_urn() + " already has " +
@@ -100,7 +101,7 @@ result<function_alias> function_store::update_alias(std::string_view project,
     function_alias* a = e->alias(name);
     if (!a)
         return alias_missing(e->record.unqualified_urn(), name, "alias_name");
-    // Emulation: PUT replaces the alias (omitted description and maps become empty) (G).
+    // Emulation: G — PUT replaces the alias (omitted description and maps become empty).
     auto built = build_alias(in, name, b);
     if (!built)
         return built.error();

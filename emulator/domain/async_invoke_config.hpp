@@ -36,7 +36,7 @@ struct async_invoke_config {
     std::int64_t max_async_retry_attempts = 1;
     async_destination_config destination_config;
     std::optional<bool> enable_async_status_log;
-    /// Emulation: D07 — newer SDKs send these; stored, never echoed.
+    /// Fields only newer SDKs send (D07): stored, never echoed.
     std::optional<std::string> log_group_id, log_stream_id, log_group_name, log_stream_name;
     time_point created_time;
     time_point last_modified;

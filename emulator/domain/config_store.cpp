@@ -42,7 +42,7 @@ result<async_invoke_config> function_store::get_config(std::string_view project,
         return err;
     if (auto* c = e->config(q.qualifier))
         return *c;
-    // Emulation: the spec does not say what GET of an unset config answers (G).
+    // Emulation: G — the spec does not say what GET of an unset config answers.
     if (b.missing_config == missing_config::defaults) {
         auto c = default_config(b, e->record.func_urn(q.qualifier));
         c.created_time = c.last_modified = e->record.created;
@@ -61,7 +61,7 @@ result<void> function_store::delete_config(std::string_view project, const funct
     if (!e)
         return err;
     auto n = std::erase_if(e->configs, [&](auto& c) { return c.first == q.qualifier; });
-    // Emulation: deleting an unset config is undocumented (G); see switch missing_config.
+    // Emulation: G — deleting an unset config is undocumented; see switch missing_config.
     if (n == 0 && b.missing_config == missing_config::not_found)
         return make_error(errc::config_not_found, "function_urn",
                           "function " + urn.full() + " has no async invoke config");

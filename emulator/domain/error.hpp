@@ -1,9 +1,11 @@
 #pragma once
-// Domain errors: what went wrong, by meaning. The API layer's error_catalog maps each
-// errc to an HTTP status, an error_code and a message; nothing here knows HTTP.
+// Domain errors: what went wrong, by meaning. The API layer's error table (api/error_table.cpp)
+// gives each errc an HTTP status, an error_code and a message; nothing here knows HTTP.
 #include <boost/system/result.hpp>
 
+#include <cstddef>
 #include <exception>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -37,61 +39,58 @@ enum class errc {
     invalid_version_name,   ///< a version name that breaks the naming rule
 };
 
+/// One row of the name column of the error table. The table itself is api's error table
+/// (api/error_table.cpp): it adds status, error_code and message to each errc, which the
+/// domain must not know (they are HTTP). The names live here so that to_string needs nothing
+/// of api; the api table takes its rule names from to_string, never repeats them.
+struct errc_name {
+    errc code;
+    const char* name;
+};
+
+/// The name column, in enumerator order (checked below; a new errc goes last, and here).
+inline constexpr errc_name errc_names[] = {
+    {errc::invalid_type, "invalid_type"},
+    {errc::value_out_of_range, "value_out_of_range"},
+    {errc::invalid_enum, "invalid_enum"},
+    {errc::invalid_format, "invalid_format"},
+    {errc::missing_field, "missing_field"},
+    {errc::invalid_urn, "invalid_urn"},
+    {errc::urn_project_mismatch, "urn_project_mismatch"},
+    {errc::invalid_query_parameter, "invalid_query_parameter"},
+    {errc::function_not_found, "function_not_found"},
+    {errc::version_not_found, "version_not_found"},
+    {errc::alias_not_found, "alias_not_found"},
+    {errc::config_not_found, "config_not_found"},
+    {errc::function_exists, "function_exists"},
+    {errc::function_quota_exceeded, "function_quota_exceeded"},
+    {errc::version_exists, "version_exists"},
+    {errc::alias_exists, "alias_exists"},
+    {errc::nothing_to_publish, "nothing_to_publish"},
+    {errc::digest_mismatch, "digest_mismatch"},
+    {errc::version_in_use, "version_in_use"},
+    {errc::version_quota_exceeded, "version_quota_exceeded"},
+    {errc::alias_quota_exceeded, "alias_quota_exceeded"},
+    {errc::latest_not_deletable, "latest_not_deletable"},
+    {errc::not_latest, "not_latest"},
+    {errc::invalid_alias_name, "invalid_alias_name"},
+    {errc::invalid_version_name, "invalid_version_name"},
+};
+
+constexpr bool errc_names_in_order() {
+    for (std::size_t i = 0; i < std::size(errc_names); ++i)
+        if (static_cast<std::size_t>(errc_names[i].code) != i)
+            return false;
+    return true;
+}
+static_assert(errc_names_in_order(), "errc_names must list every errc in enumerator order");
+static_assert(std::size(errc_names) == static_cast<std::size_t>(errc::invalid_version_name) + 1,
+              "errc_names must list every errc");
+
 /// The enumerator's name, e.g. "value_out_of_range" (journal rules, logs).
 constexpr const char* to_string(errc e) {
-    switch (e) {
-    case errc::invalid_type:
-        return "invalid_type";
-    case errc::value_out_of_range:
-        return "value_out_of_range";
-    case errc::invalid_enum:
-        return "invalid_enum";
-    case errc::invalid_format:
-        return "invalid_format";
-    case errc::missing_field:
-        return "missing_field";
-    case errc::invalid_urn:
-        return "invalid_urn";
-    case errc::urn_project_mismatch:
-        return "urn_project_mismatch";
-    case errc::invalid_query_parameter:
-        return "invalid_query_parameter";
-    case errc::function_not_found:
-        return "function_not_found";
-    case errc::version_not_found:
-        return "version_not_found";
-    case errc::alias_not_found:
-        return "alias_not_found";
-    case errc::config_not_found:
-        return "config_not_found";
-    case errc::function_exists:
-        return "function_exists";
-    case errc::function_quota_exceeded:
-        return "function_quota_exceeded";
-    case errc::version_exists:
-        return "version_exists";
-    case errc::alias_exists:
-        return "alias_exists";
-    case errc::nothing_to_publish:
-        return "nothing_to_publish";
-    case errc::digest_mismatch:
-        return "digest_mismatch";
-    case errc::version_in_use:
-        return "version_in_use";
-    case errc::version_quota_exceeded:
-        return "version_quota_exceeded";
-    case errc::alias_quota_exceeded:
-        return "alias_quota_exceeded";
-    case errc::latest_not_deletable:
-        return "latest_not_deletable";
-    case errc::not_latest:
-        return "not_latest";
-    case errc::invalid_alias_name:
-        return "invalid_alias_name";
-    case errc::invalid_version_name:
-        return "invalid_version_name";
-    }
-    return "unknown";
+    auto i = static_cast<std::size_t>(e);
+    return i < std::size(errc_names) ? errc_names[i].name : "unknown";
 }
 
 /// A domain error: the code, the field it concerns (JSON path, may be empty) and a

@@ -57,8 +57,8 @@ const function_store::function_entry* function_store::find_function(std::string_
                                                                     const switches& b,
                                                                     error& err) const {
     if (urn.project_id != project) {
-        // Emulation: a URN naming another project than the path; the spec leaves the
-        // answer open (G), the switch urn_project_mismatch picks it.
+        // Emulation: G — a URN naming another project than the path; the spec leaves the
+        // answer open, the switch urn_project_mismatch picks it.
         err =
             b.urn_project_mismatch == urn_mismatch::bad_request
                 ? make_error(errc::urn_project_mismatch, "function_urn",

@@ -63,7 +63,7 @@ async_invoke_config invocation_engine::config_for(std::string_view project, cons
     strict.missing_config = missing_config::not_found;
     if (auto c = store_.get_config(project, urn, strict))
         return *c;
-    // Emulation: a qualifier without a config runs with the documented defaults (G).
+    // Emulation: G — a qualifier without a config runs with the documented defaults.
     return default_config(b, urn.full());
 }
 
@@ -177,7 +177,7 @@ void invocation_engine::finish_attempt(project_state& ps, std::string_view proje
     const int retries_done = r.attempts - 1;
     if (retries_done >= config.max_async_retry_attempts)
         return conclude(ps, project, r, config, "RetriesExhausted", b, now);
-    // Emulation: the retry interval is undocumented (G): base, 2×base, 4×base.
+    // Emulation: G — the retry interval is undocumented: base, 2×base, 4×base.
     auto delay =
         std::chrono::seconds(b.async_retry_base_seconds) * (1 << std::min(retries_done, 16));
     auto next = now + delay;
@@ -195,7 +195,7 @@ void invocation_engine::conclude(project_state& ps, std::string_view project, in
     r.status = ok                                ? invocation_status::success
                : condition == "EventAgeExceeded" ? invocation_status::discard
                                                  : invocation_status::fail;
-    // Emulation: only 0 (success) and 4208 (canceled) are documented; other failures use 1.
+    // Emulation: G — only 0 (success) and 4208 (canceled) are documented; other failures use 1.
     if (!ok && r.error_code == 0)
         r.error_code = 1;
     if (condition == "EventAgeExceeded" && r.error_message.empty())
@@ -388,7 +388,7 @@ std::uint64_t invocation_engine::evicted_deliveries(std::string_view project) co
 invocation_engine::status_log_info invocation_engine::enable_status_log(std::string_view project) {
     std::lock_guard lock(mutex_);
     auto& ps = projects_[std::string(project)];
-    // Emulation: enabling is idempotent and creates a fake LTS group and stream (G).
+    // Emulation: G — enabling is idempotent and creates a fake LTS group and stream.
     if (!ps.status_log)
         ps.status_log = status_log_info{ids_.uuid(), "functiongraph-async-" + std::string(project),
                                         ids_.uuid(), "async-status-" + std::string(project)};

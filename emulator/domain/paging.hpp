@@ -37,7 +37,7 @@ struct page_info {
 };
 
 /// Computes PageInfo for `returned` items at `req.offset` out of `total`.
-/// Emulation: D10 — next_marker on the last page follows the list_end_marker switch.
+/// The page_info of a page; next_marker on the last page follows switch list_end_marker (D10).
 page_info make_page_info(const page_request& req, std::size_t returned, std::size_t total,
                          const switches& b);
 

@@ -135,6 +135,10 @@ const std::vector<switch_def>& defs() {
                      {"fss-403", auth_dialect::fss_403}}),
         enum_switch("gateway_prefix", "D15", "prefix of gateway error codes", &b::gateway_prefix,
                     {{"APIGW", gateway_prefix::apigw}, {"APIG", gateway_prefix::apig}}),
+        int_switch("alias_not_found_status", "D16",
+                   "status of an unknown alias on GET of the alias (ShowVersionAlias): 404 "
+                   "(error table) or 401 (the page's example); code 1053 either way",
+                   &b::alias_not_found_status, {"404", "401"}),
         enum_switch("method_not_allowed", "D26",
                     "wrong method on a known path: 404 APIGW.0101 or 405 FSS.0405",
                     &b::method_not_allowed,
@@ -234,7 +238,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& preset_table()
                      "version_name_style=v-prefixed,delete_aliased_version=cascade,"
                      "alias_rule_types=sdk,async_next_marker_string=true"},
         {"example", "response_body=example,emit_enable_async_status_log=never,"
-                    "publish_answer_version=latest,notification_timestamp_quirk=true"},
+                    "publish_answer_version=latest,notification_timestamp_quirk=true,"
+                    "alias_not_found_status=401"},
     };
     return table;
 }

@@ -2,8 +2,8 @@
 // The deliberate discrepancies of the public documentation (spec §13, D01–D27) and the
 // emulator's own choices where the spec says G, as one plain struct of switches.
 // Presets ("documented", "observed", "example", …) are values of this struct listed in
-// switches.cpp; code reads a switch where the behaviour happens and marks the spot
-// `// Emulation: Dnn`. Never branch on a preset name.
+// switches.cpp; code reads a switch where the behaviour happens and marks the spot with an
+// emulation tag (the form: docs/discrepancies.md). Never branch on a preset name.
 //
 // Every member has exactly the switch's public name (--set, X-Emulator-Switches, the control
 // API and the journal's rules), so one grep finds a switch from its name to its code. Where
@@ -51,9 +51,10 @@ struct switches {
     content_type_rule require_content_type = content_type_rule::all;   ///< D08
     bool strict_urn_length = false;                                    ///< D09: 1–269
     domain::list_end_marker list_end_marker = list_end_marker::offset; ///< D10
-    domain::not_found_style not_found_style = not_found_style::per_page;             ///< D13
-    auth_dialect auth_error_dialect = auth_dialect::gateway;                         ///< D14
-    domain::gateway_prefix gateway_prefix = gateway_prefix::apigw;                   ///< D15
+    domain::not_found_style not_found_style = not_found_style::per_page; ///< D13
+    auth_dialect auth_error_dialect = auth_dialect::gateway;             ///< D14
+    domain::gateway_prefix gateway_prefix = gateway_prefix::apigw;       ///< D15
+    int alias_not_found_status = 404; ///< D16: 401 as the alias query page's example
     domain::method_not_allowed method_not_allowed = method_not_allowed::gateway_404; ///< D26
     domain::bad_json bad_json = bad_json::fss_406;                                   ///< D26
     update_mode put_mode = update_mode::replace;                                     ///< §1.4 (G)

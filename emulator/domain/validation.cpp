@@ -142,7 +142,7 @@ result<async_invoke_config> build_config(const config_input& in,
                                          const async_invoke_config* existing, const switches& b,
                                          const urn_defaults& defaults, std::string func_urn,
                                          time_point now) {
-    // Emulation: spec §1.4 (G) — replace (omitted fields take their defaults) or merge.
+    // Emulation: G — spec §1.4: replace (omitted fields take their defaults) or merge.
     async_invoke_config c =
         existing && b.put_mode == update_mode::merge ? *existing : default_config(b, func_urn);
     c.func_urn = std::move(func_urn);

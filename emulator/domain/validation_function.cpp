@@ -22,7 +22,7 @@ result<void> rule_func_name(const function_input& in, function_record& f, bool u
         return update ? result<void>{} : result<void>(missing("func_name"));
     if (!is_valid_function_name(*in.func_name))
         return bad_format("func_name", name_rule);
-    // Emulation: a function cannot be renamed; the update bodies may repeat the name (G).
+    // Emulation: G — a function cannot be renamed; the update bodies may repeat the name.
     if (update && *in.func_name != f.func_name)
         return bad_format("func_name", "'" + *in.func_name + "' is not the name of function " +
                                            f.func_urn() + "; a function cannot be renamed");
@@ -35,7 +35,7 @@ result<void> rule_package(const function_input& in, function_record& f, bool upd
         return update ? result<void>{} : result<void>(missing("package"));
     if (!is_valid_package_name(*in.package))
         return bad_format("package", "must be 1-64 letters, digits, '-' or '_'");
-    // Emulation: Terraform repeats the package in metadata updates; moving is not modelled (G).
+    // Emulation: G — Terraform repeats the package in metadata updates; moving is not modelled.
     if (update && *in.package != f.package)
         return bad_format("package", "'" + *in.package + "' is not the package of function " +
                                          f.func_urn() + "; a function cannot be moved");

@@ -10,8 +10,9 @@
 namespace emu::domain {
 namespace {
 
-/// Emulation: only latest can change (G) — versions are immutable, and an alias would
-/// change the version it points at.
+/// The error of a change aimed at another qualifier than latest.
+// Emulation: G — only latest can change: versions are immutable, and an alias would change
+// the version it points at.
 error only_latest(const function_urn& urn, std::string_view rule) {
     std::string named = urn.is_alias() ? "alias '" + urn.qualifier.substr(1) + "'"
                                        : "version '" + urn.qualifier + "'";

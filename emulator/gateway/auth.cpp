@@ -1,17 +1,10 @@
 #include "gateway/auth.hpp"
 
 #include "gateway/sdk_signature.hpp"
+#include "http/text.hpp"
 
 namespace emu::gateway {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::optional<auth_failure> fail(std::string message) {
     return auth_failure{std::move(message)};
@@ -22,7 +15,7 @@ std::optional<auth_failure> check_token(std::string_view token, std::string_view
     if (token.empty())
         return fail("x-auth-token is empty");
     auto known = creds.find_token(token);
-    // Emulation: with no token configured, any non-empty token passes (unless strict).
+    // Emulation: G — with no token configured, any non-empty token passes (unless strict).
     if (!known && (mode == auth_mode::strict || creds.has_tokens()))
         return fail("decrypt token fail");
     if (known && !known->project_id.empty() && known->project_id != project)
@@ -37,7 +30,7 @@ std::optional<auth_failure> check_signature(const request& req, std::string_view
     auto parsed = parse_signature_header(req[http::field::authorization]);
     if (parsed.error)
         return fail(*parsed.error);
-    // Emulation: without configured credentials (and not strict) a well-formed signature
+    // Emulation: G — without configured credentials (and not strict) a well-formed signature
     // passes unverified, so that any SDK works out of the box.
     if (mode == auth_mode::any && !creds.has_credentials()) {
         if (req.find("X-Sdk-Date") == req.end())
@@ -118,13 +111,6 @@ bool credential_store::has_tokens() const {
 
 bool credential_store::has_credentials() const {
     return credential_count_.load(std::memory_order_acquire) > 0;
-}
-
-void credential_store::clear() {
-    std::lock_guard lock(mutex_);
-    credentials_.clear();
-    tokens_.clear();
-    count();
 }
 
 std::optional<auth_failure> authenticate(const request& req, std::string_view project,

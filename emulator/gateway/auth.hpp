@@ -1,7 +1,8 @@
 #pragma once
-// Authentication of /v2 requests (docs/clients.md). Emulation: there is no IAM here — tokens
-// and AK/SK credentials are whatever --auth-token / --credential (or a state document)
-// configure; with none configured, any non-empty token and any well-formed signature pass.
+// Authentication of /v2 requests (docs/clients.md).
+// Emulation: G — there is no IAM here: tokens and AK/SK credentials are whatever
+// --auth-token / --credential (or a state document) configure; with none configured, any
+// non-empty token and any well-formed signature pass.
 #include "http/message.hpp"
 #include <chrono>
 
@@ -44,7 +45,6 @@ public:
     /// Whether any token / credential is configured (no copies: on every request).
     bool has_tokens() const;
     bool has_credentials() const;
-    void clear();
 
 private:
     void count() noexcept; ///< lock held: publishes the sizes below

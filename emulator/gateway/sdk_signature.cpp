@@ -1,21 +1,13 @@
 #include "gateway/sdk_signature.hpp"
 
 #include "crypto/digest.hpp"
+#include "http/text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 
 namespace emu::gateway {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
 
 parsed_signature_header parse_failure(signature_failure f, std::string message) {
     parsed_signature_header out;
@@ -105,19 +97,10 @@ parsed_signature_header parse_signature_header(std::string_view authorization) {
     if (signature.size() != 64 || !std::all_of(signature.begin(), signature.end(), is_hex))
         return parse_failure(signature_failure::malformed_header,
                              "authorization header's Signature must be 64 hex digits");
-    // Emulation: upper-case hex digits are accepted (clients send lower case; spec G).
+    // Emulation: G — upper-case hex digits are accepted (clients send lower case).
     out.header.signature.resize(signature.size());
     std::transform(signature.begin(), signature.end(), out.header.signature.begin(),
                    [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c + 32) : c; });
-    return out;
-}
-
-std::string format_signature_header(const signature_header& h) {
-    std::string out(sdk_signing_algorithm);
-    out += " Access=" + h.access + ", SignedHeaders=";
-    for (std::size_t i = 0; i < h.signed_headers.size(); ++i)
-        out += (i == 0 ? "" : ";") + h.signed_headers[i];
-    out += ", Signature=" + h.signature;
     return out;
 }
 
@@ -159,29 +142,6 @@ std::optional<std::chrono::sys_seconds> parse_sdk_date(std::string_view value) {
     return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
 }
 
-std::string format_sdk_date(std::chrono::system_clock::time_point t) {
-    using namespace std::chrono;
-    auto secs = floor<seconds>(t);
-    auto midnight = floor<days>(secs);
-    year_month_day ymd{midnight};
-    hh_mm_ss<seconds> hms{secs - midnight};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
-}
-
-void sign_request(request& req, std::string_view access_key, std::string_view secret_key,
-                  const std::vector<std::string>& signed_headers) {
-    std::string date(req["X-Sdk-Date"]);
-    auto sts = string_to_sign(date, canonical_request(req, signed_headers));
-    req.set(
-        http::field::authorization,
-        format_signature_header({std::string(access_key), signed_headers, sign(secret_key, sts)}));
-}
-
 verify_outcome verify_signature(const request& req, const secret_key_lookup& secret_for,
                                 std::chrono::system_clock::time_point now,
                                 std::chrono::seconds max_skew) {
@@ -202,7 +162,7 @@ verify_outcome verify_signature(const request& req, const secret_key_lookup& sec
         return failed(std::move(out), signature_failure::missing_date, "x-sdk-date not found");
     std::string_view date = date_field->value();
     auto when = parse_sdk_date(date);
-    // Emulation: the wording of this message and the next is a guess (spec G); the gateway's
+    // Emulation: G — the wording of this message and the next is a guess; the gateway's
     // own texts for these two cases are not documented.
     if (!when)
         return failed(std::move(out), signature_failure::bad_date_format,

@@ -48,9 +48,6 @@ struct parsed_signature_header {
 /// x-sdk-date is not signed, or the signature is not 64 hex digits. Unknown parts are ignored.
 parsed_signature_header parse_signature_header(std::string_view authorization);
 
-/// Formats `h` as an Authorization value (one space after the algorithm, ", " between parts).
-std::string format_signature_header(const signature_header& h);
-
 /// CanonicalURI of spec §12.2: each '/'-separated segment percent-decoded, then re-encoded
 /// (every byte outside A–Z a–z 0–9 - _ . ~ as upper-case %XX); always ends with '/'.
 std::string canonical_uri(std::string_view path);
@@ -74,14 +71,6 @@ std::string sign(std::string_view secret_key, std::string_view string_to_sign);
 /// Parses X-Sdk-Date `YYYYMMDDTHHMMSSZ` (UTC); nullopt unless exactly that shape and a real
 /// calendar date and time of day in the years 1678–2261 (what system_clock can hold).
 std::optional<std::chrono::sys_seconds> parse_sdk_date(std::string_view value);
-
-/// Formats `t` (truncated to seconds) as X-Sdk-Date `YYYYMMDDTHHMMSSZ`.
-std::string format_sdk_date(std::chrono::system_clock::time_point t);
-
-/// Client side (for tests and tools): signs `req` with its current X-Sdk-Date (which must be
-/// set) and sets its Authorization header.
-void sign_request(request& req, std::string_view access_key, std::string_view secret_key,
-                  const std::vector<std::string>& signed_headers);
 
 /// What verify_signature found. `failure` is meaningful only when `ok` is false; `message` is
 /// the gateway's wording, to follow "Incorrect IAM authentication information: ".

@@ -3,6 +3,7 @@
 #include "gateway/sdk_signature.hpp"
 
 #include "crypto/digest.hpp"
+#include "http/text.hpp"
 #include "http/uri.hpp"
 
 #include <algorithm>
@@ -31,17 +32,10 @@ void append_encoded(std::string& out, std::string_view s) {
     }
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 /// "name:value\n" per value of each signed header, values of one header sorted (Go SDK).
-/// Emulation: a signed header the request lacks yields no line, as in the Go signer; what the
-/// gateway does then is undocumented (G).
+/// The CanonicalHeaders lines of the signed headers `names`.
+// Emulation: G — a signed header the request lacks yields no line, as in the Go signer; what
+// the gateway does then is undocumented.
 std::string canonical_headers(const request& req, const std::vector<std::string>& names) {
     std::string out;
     for (const auto& name : names) {

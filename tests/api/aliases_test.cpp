@@ -18,7 +18,7 @@ answer create_alias(const demo_function& d, const std::string& body,
 
 /// demo with versions v1 and v2.
 struct with_versions : demo_function {
-    with_versions() {
+    explicit with_versions(domain::switches b = {}) : demo_function(b) {
         publish(R"({"version":"v1"})");
         change("b");
         publish(R"({"version":"v2"})");
@@ -195,6 +195,37 @@ BOOST_AUTO_TEST_CASE(max_aliases_answers_403_fss_1043) {
                 "Alias quota exceeded: function " + demo_unqualified() +
                     " already has 10 aliases, the most a function may have is 3 (switch "
                     "max_aliases)");
+}
+
+// D16: the alias query page files its "not found" example (FSS.1053) under 401. The example
+// preset answers so on that page only; documented keeps the error table's 404 everywhere.
+BOOST_AUTO_TEST_CASE(alias_not_found_is_401_on_the_query_page_under_example_only) {
+    const std::string missing = "Not found the function alias: alias 'nope' of function " +
+                                demo_unqualified() + " does not exist";
+    with_versions documented;
+    check_error(documented.call(http::verb::get, alias_target(demo("latest"), "nope")), 404,
+                "FSS.1053", missing);
+    // the switch alone, per request
+    check_error(documented.call(http::verb::get, alias_target(demo("latest"), "nope"), "",
+                                {{"X-Emulator-Switches", "alias_not_found_status=401"}}),
+                401, "FSS.1053", missing);
+
+    with_versions example(*domain::preset("example"));
+    check_error(example.call(http::verb::get, alias_target(demo("latest"), "nope")), 401,
+                "FSS.1053", missing);
+    // other pages keep 404: update, delete, a config through the alias URN
+    check_error(
+        example.call(http::verb::put, alias_target(demo("latest"), "nope"), R"({"version":"v1"})"),
+        404, "FSS.1053", missing);
+    check_error(example.call(http::verb::delete_, alias_target(demo("latest"), "nope")), 404,
+                "FSS.1053", missing);
+    check_error(example.call(http::verb::get, api_harness::config(demo("!nope"))), 404, "FSS.1053",
+                missing);
+    // a missing function on the query page is still the lifecycle 404 FSS.1051 (D13)
+    auto f = example.call(http::verb::get,
+                          alias_target(api_harness::urn("ghost", project, "latest"), "nope"));
+    BOOST_TEST(f.status() == 404u);
+    BOOST_TEST(f.code() == "FSS.1051");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

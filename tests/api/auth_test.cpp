@@ -5,6 +5,7 @@
 // (vectors, canonicalisation) is unit-tested in sdk_signature_test.cpp.
 #include "api_checks.hpp"
 #include "gateway/sdk_signature.hpp"
+#include "support/sdk_signing.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -46,7 +47,7 @@ const std::string put_body = R"({"max_async_retry_attempts":0})";
 
 /// X-Sdk-Date of the harness clock (2021-03-04T06:50:02Z) moved by `offset`.
 std::string sdk_date(std::chrono::seconds offset = 0s) {
-    return gateway::format_sdk_date(doc_instant() + offset);
+    return format_sdk_date(doc_instant() + offset);
 }
 
 /// The {project_id} segment of a /v2 target.
@@ -77,7 +78,7 @@ emu::request signed_request(http::verb method, const std::string& target,
                             const std::string& secret = sk, const std::string& date = sdk_date(),
                             const std::vector<std::string>& headers = node_signed) {
     auto req = sdk_request(method, target, body, date);
-    gateway::sign_request(req, key, secret, headers);
+    sign_request(req, key, secret, headers);
     return req;
 }
 
@@ -477,7 +478,7 @@ BOOST_AUTO_TEST_CASE(x_sdk_date_is_checked_against_the_virtual_clock) {
     check_ok(f.send(req));
     // A signature made now (wall clock) is refused while the project's clock says 2021.
     auto now = signed_request(http::verb::get, config_target, "", ak, sk,
-                              gateway::format_sdk_date(std::chrono::system_clock::now()));
+                              format_sdk_date(std::chrono::system_clock::now()));
     check_error_has(f.send(now), 401, "APIGW.0301",
                     {iam + "the request time skew is too big, x-sdk-date:"});
 }

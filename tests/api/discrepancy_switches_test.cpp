@@ -599,7 +599,8 @@ BOOST_AUTO_TEST_CASE(documented_and_example_presets) {
     BOOST_TEST(b.body == json::parse(seed_example));
     BOOST_TEST(b.res["X-Emulator-Switches"] ==
                "response_body=example,emit_enable_async_status_log=never,"
-               "publish_answer_version=latest,notification_timestamp_quirk=true");
+               "alias_not_found_status=401,publish_answer_version=latest,"
+               "notification_timestamp_quirk=true");
     // the state behind it: enable_async_status_log never emitted
     auto state = get(e.h, {switches("response_body=state")});
     BOOST_TEST(!state.body.as_object().contains("enable_async_status_log"));

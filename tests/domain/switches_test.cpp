@@ -149,8 +149,8 @@ BOOST_AUTO_TEST_CASE(example_preset_differs_as_the_table_says) {
     BOOST_TEST_REQUIRE(d.has_value());
     BOOST_TEST_REQUIRE(e.has_value());
     BOOST_TEST(to_strings(differing_switches(*d, *e)) ==
-                   (names{"response_body", "emit_enable_async_status_log", "publish_answer_version",
-                          "notification_timestamp_quirk"}),
+                   (names{"response_body", "emit_enable_async_status_log", "alias_not_found_status",
+                          "publish_answer_version", "notification_timestamp_quirk"}),
                boost::test_tools::per_element());
     BOOST_TEST((e->response_body == response_body::example));                 // D03
     BOOST_TEST((e->emit_enable_async_status_log == status_log_field::never)); // D04

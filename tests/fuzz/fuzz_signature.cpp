@@ -8,6 +8,7 @@
 // - the same request signed by sign_request with the known credential always verifies.
 #include "fuzz_checks.hpp"
 #include "gateway/sdk_signature.hpp"
+#include "support/sdk_signing.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -59,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     auto parsed = gateway::parse_signature_header(authorization);
     if (!parsed.error) {
-        const std::string formatted = gateway::format_signature_header(parsed.header);
+        const std::string formatted = test::format_signature_header(parsed.header);
         auto again = gateway::parse_signature_header(formatted);
         fuzz::check(!again.error, "a formatted header does not parse", formatted);
         fuzz::check(again.header.access == parsed.header.access &&
@@ -68,8 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     "format → parse changes the header", formatted);
     }
     if (auto when = gateway::parse_sdk_date(date))
-        fuzz::check(gateway::format_sdk_date(*when) == date, "format_sdk_date(parse) differs",
-                    date);
+        fuzz::check(test::format_sdk_date(*when) == date, "format_sdk_date(parse) differs", date);
     const auto uri = gateway::canonical_uri(target.substr(0, target.find('?')));
     fuzz::check(!uri.empty() && uri.back() == '/', "canonical_uri does not end with '/'", uri);
 
@@ -93,8 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::string> signed_headers{"host", "x-sdk-date"};
     if (is_token_name(extra_name))
         signed_headers.push_back(extra_name);
-    req.set("X-Sdk-Date", gateway::format_sdk_date(fixed_now()));
-    gateway::sign_request(req, access_key, secret_key, signed_headers);
+    req.set("X-Sdk-Date", test::format_sdk_date(fixed_now()));
+    test::sign_request(req, access_key, secret_key, signed_headers);
     auto signed_outcome = gateway::verify_signature(req, lookup, fixed_now());
     fuzz::check(signed_outcome.ok, "a correctly signed request fails verification",
                 signed_outcome.message);

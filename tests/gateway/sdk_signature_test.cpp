@@ -1,6 +1,7 @@
 // Unit tests of gateway/sdk_signature: the SDK-HMAC-SHA256 vectors of spec §12.2 (Go SDK and the
 // slice self-check), canonicalisation rules, and every way verification can fail (§11.2).
 #include "gateway/sdk_signature.hpp"
+#include "support/sdk_signing.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -14,6 +15,7 @@
 namespace bdata = boost::unit_test::data;
 namespace http = boost::beast::http;
 using namespace emu::gateway;
+using namespace emu::test;
 using emu::request;
 using namespace std::chrono;
 

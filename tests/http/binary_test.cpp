@@ -176,6 +176,13 @@ BOOST_AUTO_TEST_CASE(help_and_list_switches) {
     while (auto line = list.read_line(5s))
         listing += *line + "\n";
     BOOST_TEST(listing.find("auth_error_dialect (D14)") != std::string::npos);
+    child_process errors(emulator_binary, {"--list-errors"});
+    std::string table;
+    while (auto line = errors.read_line(5s))
+        table += *line + "\n";
+    BOOST_TEST(errors.wait_exit(10s).value_or(-1) == 0);
+    BOOST_TEST(table.find("| `function_not_found` | Function not found | 404 | `FSS.1051` |") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(version_names_the_build_and_short_flags_work) {
