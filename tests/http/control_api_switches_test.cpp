@@ -155,8 +155,9 @@ BOOST_AUTO_TEST_CASE(bad_switch_bodies_are_named_and_change_nothing) {
         "switches.utc_offset_minutes: switch utc_offset_minutes does not accept "
         "'900'; accepted: zone of emitted timestamps in minutes east of UTC "
         "(-720..840)");
-    check_control_error(c.ctl(http::verb::put, target, R"({"profile":"weird"})"),
-                        "profile: unknown profile 'weird'; known: documented, observed, example");
+    check_control_error(
+        c.ctl(http::verb::put, target, R"({"profile":"weird"})"),
+        "profile: unknown profile 'weird'; known: documented, observed, example, strict");
     check_control_error(c.ctl(http::verb::put, target, R"({"profile":5})"),
                         "profile: must be a string");
     check_control_error(c.ctl(http::verb::put, target, R"({"switches":["retry_max=8"]})"),
