@@ -36,14 +36,16 @@ std::string quoted(std::string_view s) {
 }
 
 /// The text a field's shape rules see: the field itself, or under urn_spaces::keep the
-/// field without its spaces (a space may stand anywhere; lengths still count it).
-std::string shape(std::string_view field, bool keep_spaces) {
-    std::string out;
-    out.reserve(field.size());
+/// field without its spaces (a space may stand anywhere; lengths still count it), copied
+/// into `scratch` only then. Valid until the next call with the same `scratch`.
+std::string_view shape(std::string_view field, bool keep_spaces, std::string& scratch) {
+    if (!keep_spaces || field.find(' ') == std::string_view::npos)
+        return field;
+    scratch.clear();
     for (char c : field)
-        if (c != ' ' || !keep_spaces)
-            out += c;
-    return out;
+        if (c != ' ')
+            scratch += c;
+    return scratch;
 }
 
 } // namespace
@@ -91,6 +93,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     // Emulation: D23 — "trim nothing": only strict rejects a space; otherwise it is kept as
     // part of the field it is in (switch reject_urn_spaces).
     const bool keep_spaces = rules.spaces == urn_spaces::keep;
+    std::string scratch; // for shape()
     for (char c : text) {
         if (c == ' ' && keep_spaces)
             continue;
@@ -128,7 +131,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
                            std::string(literal) + "' is expected; a " + std::to_string(f.size()) +
                            "-field URN must read urn:fss:<region>:<project_id>:function:<package>:"
                            "<function_name>[:<version>|:!<alias>]");
-        if (auto r = shape(f[2], keep_spaces); r.empty() || !only(r, "-_"))
+        if (auto r = shape(f[2], keep_spaces, scratch); r.empty() || !only(r, "-_"))
             return bad("region " + quoted(f[2]) + " is not valid");
         region = f[2];
         project_id = f[3];
@@ -141,12 +144,13 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         return bad("" + std::to_string(f.size()) +
                    " colon-separated fields; accepted forms have 1, 2, 3, 4, 7 or 8");
     }
-    if (auto p = shape(project_id, keep_spaces);
+    if (auto p = shape(project_id, keep_spaces, scratch);
         p.empty() || project_id.size() > 64 || !only(p, "-_"))
         return bad("project id " + quoted(project_id) + " is not valid");
-    if (package.size() > 64 || !is_valid_package_name(shape(package, keep_spaces)))
+    if (package.size() > 64 || !is_valid_package_name(shape(package, keep_spaces, scratch)))
         return bad("package " + quoted(package) + " must be 1-64 letters, digits, '-' or '_'");
-    if (function_name.size() > 60 || !is_valid_function_name(shape(function_name, keep_spaces)))
+    if (function_name.size() > 60 ||
+        !is_valid_function_name(shape(function_name, keep_spaces, scratch)))
         return bad("function name " + quoted(function_name) +
                    " must be 1-60 letters, digits, '-' or '_', start with a letter and end "
                    "with a letter or digit");
@@ -161,12 +165,12 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
             u.qualifier = "latest";
         } else if (!qualifier.empty() && qualifier.front() == '!') {
             if (qualifier.size() > 65 ||
-                !is_valid_alias_name(shape(qualifier.substr(1), keep_spaces)))
+                !is_valid_alias_name(shape(qualifier.substr(1), keep_spaces, scratch)))
                 return bad("alias " + quoted(qualifier.substr(1)) +
                            " must be 1-64 letters, digits, '-' or '_', start with a letter and "
                            "end with a letter or digit");
             u.qualifier = qualifier;
-        } else if (auto v = shape(qualifier, keep_spaces);
+        } else if (auto v = shape(qualifier, keep_spaces, scratch);
                    !v.empty() && qualifier.size() <= 64 && only(v, "-_.")) {
             u.qualifier = qualifier; // not "latest": that was the branch above
         } else {

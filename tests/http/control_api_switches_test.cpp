@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(get_shows_the_defaults) {
     auto v = body_of(r);
     BOOST_TEST(v.at("project_id") == nullptr);
     BOOST_TEST(v.at("own") == true);
-    BOOST_TEST(v.at("presets") == json::parse(R"(["documented","observed","example"])"));
+    BOOST_TEST(v.at("presets") == json::parse(R"(["documented","observed","example","strict"])"));
     auto& sw = v.at("switches").as_object();
     BOOST_TEST(sw.size() == emu::domain::switch_table().size());
     BOOST_TEST(sw.at("retry_max") == "3");
