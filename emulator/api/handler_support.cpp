@@ -41,8 +41,12 @@ std::optional<answer> parse_json_body(request_context& ctx, boost::json::value& 
 }
 
 domain::result<domain::function_urn> path_urn(const request_context& ctx) {
+    // Emulation: D09/D23 — the URN length and a space are errors in strict only.
     return domain::parse_function_urn(ctx.function_urn, ctx.urn_defaults(),
-                                      ctx.switches.strict_urn_length);
+                                      {.strict_length = ctx.switches.strict_urn_length,
+                                       .spaces = ctx.switches.reject_urn_spaces
+                                                     ? domain::urn_spaces::reject_switch
+                                                     : domain::urn_spaces::keep});
 }
 
 } // namespace emu::api

@@ -4,12 +4,15 @@
 #include "api/http_response.hpp"
 #include "api/time_format.hpp"
 #include "domain/invocation_engine.hpp"
+#include "domain/validation.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 namespace emu::api {
 namespace json = boost::json;
@@ -138,6 +141,12 @@ answer async_invoke_function(request_context& ctx) {
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
+    // Emulation: D18 — X-Cff-Instance-Memory is accepted, and checked only in strict.
+    std::optional<std::string_view> memory;
+    if (auto it = ctx.req.find("X-Cff-Instance-Memory"); it != ctx.req.end())
+        memory = it->value();
+    if (auto r = domain::check_instance_memory(memory, ctx.switches); !r)
+        return error_answer(ctx, r.error());
     std::string event = ctx.req.body();
     if (event.find_first_not_of(" \t\r\n") == std::string::npos) {
         event = "{}"; // no body: an empty event (G)

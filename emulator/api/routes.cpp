@@ -11,6 +11,7 @@ namespace {
 
 route_table<handler> make_public_routes() {
     using v = http::verb;
+    using enum domain::region_profile;
     route_table<handler> t;
     // Functions (spec §10). The order is the matching order: where a literal segment and
     // {function_urn} both fit (enable-async-status-logs), every pattern is tried and the
@@ -50,18 +51,21 @@ route_table<handler> make_public_routes() {
     t.add(v::delete_, "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
           "DeleteVersionAlias", delete_version_alias);
     // Asynchronous invocations (spec §5-9).
+    // Emulation: D20 — the Kuala Lumpur index has no active-async-invocations page; the OTC
+    // pages lack it and the status-log pair too (KL's status-log pages were not checked:
+    // kept). Switch region_profile.
     t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/invocations-async",
           "AsyncInvokeFunction", async_invoke_function);
     t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/async-invocations",
           "ListAsyncInvocations", list_async_invocations);
     t.add(v::get, "/v2/{project_id}/fgs/functions/{function_urn}/active-async-invocations",
-          "ListActiveAsyncInvocations", list_active_async_invocations);
+          "ListActiveAsyncInvocations", list_active_async_invocations, {intl});
     t.add(v::post, "/v2/{project_id}/fgs/functions/{function_urn}/cancel", "CancelAsyncInvocation",
           cancel_async_invocation);
     t.add(v::post, "/v2/{project_id}/fgs/functions/enable-async-status-logs",
-          "EnableAsyncStatusLog", enable_async_status_log);
+          "EnableAsyncStatusLog", enable_async_status_log, {intl, kl});
     t.add(v::get, "/v2/{project_id}/fgs/functions/async-status-log-detail",
-          "ShowProjectAsyncStatusLogInfo", show_project_async_status_log_info);
+          "ShowProjectAsyncStatusLogInfo", show_project_async_status_log_info, {intl, kl});
     return t;
 }
 

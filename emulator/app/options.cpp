@@ -105,7 +105,7 @@ const std::vector<flag>& flags() {
         {"max-connections", "N", "open connections at most; more are closed (default 10000)",
          uint_into([](options& o, std::uint64_t n) { o.server.max_connections = n; }, 1, 1000000),
          ints(1, 1000000)},
-        {"profile", "NAME", "preset of switches: documented (default), observed, example",
+        {"profile", "NAME", "preset of switches: documented (default), observed, example, strict",
          [](options& o, std::string_view v) {
              o.profile = v;
              return true;

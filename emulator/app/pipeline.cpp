@@ -140,30 +140,39 @@ void switches(exchange& x, next_stages next) {
         name_switches(x.out.res, ctx.switches);
 }
 
-/// (method, path) → operation of the control or the public route table; 404 or 405.
+/// (method, path) → operation of the control or the public route table; 404 or 405. A
+/// public route absent under the switches in force (D20, region_profile) answers as if it
+/// were not in the table, and the message says which operation and switch.
 void route(exchange& x, next_stages next) {
     auto& ctx = x.ctx;
     std::string allowed;
+    std::string absent;
     if (x.control) {
         auto m = control::control_routes().find(ctx.req.method(), ctx.segments);
         x.control_route = m.found;
         allowed = std::move(m.allowed);
     } else {
-        auto m = api::public_routes().find(ctx.req.method(), ctx.segments);
+        auto m = api::public_routes().find(ctx.req.method(), ctx.segments, ctx.switches);
         x.public_route = m.found;
         allowed = std::move(m.allowed);
+        if (m.absent)
+            absent = " (" + std::string(m.absent->operation) +
+                     " does not exist under switch region_profile=" +
+                     domain::get_switch(ctx.switches, "region_profile") + ")";
     }
     if (x.control_route || x.public_route)
         return next(x);
-    if (allowed.empty()) {
+    if (allowed.empty())
         x.out = api::error_answer(ctx, api::api_errc::route_not_found,
                                   "no API at " + std::string(ctx.req.method_string()) + " " +
-                                      std::string(ctx.path.substr(0, 256)));
-        return;
-    }
-    x.out = api::error_answer(ctx, api::api_errc::method_not_allowed,
-                              std::string(ctx.req.method_string()) +
-                                  " is not supported here; allowed: " + allowed);
+                                      std::string(ctx.path.substr(0, 256)) + absent);
+    else
+        x.out = api::error_answer(ctx, api::api_errc::method_not_allowed,
+                                  std::string(ctx.req.method_string()) +
+                                      " is not supported here; allowed: " + allowed + absent);
+    if (!absent.empty())
+        x.out.rule +=
+            " (switch region_profile=" + domain::get_switch(ctx.switches, "region_profile") + ")";
     if (x.out.res.result() == http::status::method_not_allowed)
         x.out.res.set(http::field::allow, allowed);
 }

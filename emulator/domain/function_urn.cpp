@@ -42,6 +42,19 @@ std::string quoted(std::string_view s) {
     return out;
 }
 
+/// The text a field's shape rules see: the field itself, or under urn_spaces::keep the
+/// field without its spaces (a space may stand anywhere; lengths still count it), copied
+/// into `scratch` only then. Valid until the next call with the same `scratch`.
+std::string_view shape(std::string_view field, bool keep_spaces, std::string& scratch) {
+    if (!keep_spaces || field.find(' ') == std::string_view::npos)
+        return field;
+    scratch.clear();
+    for (char c : field)
+        if (c != ' ')
+            scratch += c;
+    return scratch;
+}
+
 } // namespace
 
 bool is_valid_function_name(std::string_view name) {
@@ -66,11 +79,11 @@ std::string function_urn::full() const {
 }
 
 result<function_urn> parse_function_urn(std::string_view text, const urn_defaults& defaults,
-                                        bool strict_length) {
+                                        const urn_rules& rules) {
     if (text.empty())
         return bad("the URN is empty");
     // Emulation: D09 — the 1–269 length of func_urn is enforced only when asked.
-    if (strict_length && text.size() > 269)
+    if (rules.strict_length && text.size() > 269)
         return bad(std::to_string(text.size()) +
                    " characters, at most 269 allowed (switch strict_urn_length)");
     if (text.size() > 1024)
@@ -84,9 +97,18 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
             break;
         start = colon + 1;
     }
-    for (char c : text)
+    // Emulation: D23 — "trim nothing": only strict rejects a space; otherwise it is kept as
+    // part of the field it is in (switch reject_urn_spaces).
+    const bool keep_spaces = rules.spaces == urn_spaces::keep;
+    std::string scratch; // for shape()
+    for (char c : text) {
+        if (c == ' ' && keep_spaces)
+            continue;
+        if (c == ' ' && rules.spaces == urn_spaces::reject_switch)
+            return bad("it contains a space (switch reject_urn_spaces)");
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
             return bad("it contains a space or control character");
+    }
 
     // Views into `text` (or the defaults) until the URN is known to be valid: one string each.
     std::string_view region = defaults.region, project_id = defaults.project_id;
@@ -116,7 +138,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
                            std::string(literal) + "' is expected; a " + std::to_string(f.size()) +
                            "-field URN must read urn:fss:<region>:<project_id>:function:<package>:"
                            "<function_name>[:<version>|:!<alias>]");
-        if (f[2].empty() || !only(f[2], "-_"))
+        if (auto r = shape(f[2], keep_spaces, scratch); r.empty() || !only(r, "-_"))
             return bad("region " + quoted(f[2]) + " is not valid");
         region = f[2];
         project_id = f[3];
@@ -129,11 +151,13 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         return bad("" + std::to_string(f.size()) +
                    " colon-separated fields; accepted forms have 1, 2, 3, 4, 7 or 8");
     }
-    if (project_id.empty() || project_id.size() > 64 || !only(project_id, "-_"))
+    if (auto p = shape(project_id, keep_spaces, scratch);
+        p.empty() || project_id.size() > 64 || !only(p, "-_"))
         return bad("project id " + quoted(project_id) + " is not valid");
-    if (!is_valid_package_name(package))
+    if (package.size() > 64 || !is_valid_package_name(shape(package, keep_spaces, scratch)))
         return bad("package " + quoted(package) + " must be 1-64 letters, digits, '-' or '_'");
-    if (!is_valid_function_name(function_name))
+    if (function_name.size() > 60 ||
+        !is_valid_function_name(shape(function_name, keep_spaces, scratch)))
         return bad("function name " + quoted(function_name) +
                    " must be 1-60 letters, digits, '-' or '_', start with a letter and end "
                    "with a letter or digit");
@@ -147,13 +171,15 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         if (qualifier == "latest") {
             u.qualifier = "latest";
         } else if (!qualifier.empty() && qualifier.front() == '!') {
-            if (!is_valid_alias_name(qualifier.substr(1)))
+            if (qualifier.size() > 65 ||
+                !is_valid_alias_name(shape(qualifier.substr(1), keep_spaces, scratch)))
                 return bad("alias " + quoted(qualifier.substr(1)) +
                            " must be 1-64 letters, digits, '-' or '_', start with a letter and "
                            "end with a letter or digit");
             u.qualifier = qualifier;
-        } else if (is_valid_version_name(qualifier)) {
-            u.qualifier = qualifier;
+        } else if (auto v = shape(qualifier, keep_spaces, scratch);
+                   !v.empty() && qualifier.size() <= 64 && only(v, "-_.")) {
+            u.qualifier = qualifier; // not "latest": that was the branch above
         } else {
             return bad("qualifier " + quoted(qualifier) +
                        " is neither 'latest', a version name nor '!alias'");

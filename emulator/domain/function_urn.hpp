@@ -33,11 +33,25 @@ struct urn_defaults {
     std::string_view region;     ///< the emulator's region
 };
 
+/// What a space (U+0020) in a URN is (D23).
+enum class urn_spaces {
+    reject,        ///< an invalid character, like a control character (URNs in bodies)
+    reject_switch, ///< the same, the error naming switch reject_urn_spaces (path URNs)
+    keep,          ///< one more character a field may hold anywhere; nothing is trimmed, so the URN
+                   ///< names a function, version or alias with that space in its name
+};
+
+/// The switchable rules of parse_function_urn.
+struct urn_rules {
+    bool strict_length = false;             ///< D09: at most 269 characters
+    urn_spaces spaces = urn_spaces::reject; ///< D23
+};
+
 /// Parses an already percent-decoded URN. Errors (errc::invalid_urn, field "function_urn")
 /// name the offending part. The project is not compared with `defaults.project_id` here
 /// (see check_urn_project). Pure, thread-safe.
 result<function_urn> parse_function_urn(std::string_view text, const urn_defaults& defaults,
-                                        bool strict_length = false);
+                                        const urn_rules& rules = {});
 
 /// Rule for a function name (func_name, spec §10.2): 1–60 chars of letters, digits, '-',
 /// '_', starting with a letter and ending with a letter or digit.

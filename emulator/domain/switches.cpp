@@ -117,6 +117,10 @@ const std::vector<switch_def>& defs() {
                      {"off", content_type_rule::off}}),
         bool_switch("strict_urn_length", "D09", "reject function URNs longer than 269 chars",
                     &b::strict_urn_length),
+        bool_switch("reject_urn_spaces", "D23",
+                    "reject a function URN containing a space with 400 FSS.1309 (strict); "
+                    "false: nothing is trimmed and the space is part of the name",
+                    &b::reject_urn_spaces),
         enum_switch("list_end_marker", "D10",
                     "page_info.next_marker on the last page: offset (as the example) or 0",
                     &b::list_end_marker,
@@ -171,7 +175,7 @@ const std::vector<switch_def>& defs() {
             {{"plain", version_name_style::plain}, {"v-prefixed", version_name_style::v_prefixed}}),
         int_switch("max_versions", "D21",
                    "published versions per function before 403 FSS.0403 (0 = unlimited, "
-                   "0..100000)",
+                   "0..100000; strict: 10)",
                    &b::max_versions, {}, 0, 100000),
         enum_switch("publish_answer_version", "D21",
                     "version in publish / alias answers: requested (the name published) or "
@@ -204,6 +208,18 @@ const std::vector<switch_def>& defs() {
         bool_switch("emit_camel_request_id", "D17",
                     "invocations-async also answers requestId (an old page's claim)",
                     &b::emit_camel_request_id),
+        bool_switch("validate_instance_memory", "D18",
+                    "X-Cff-Instance-Memory on invocations-async must be one of the 15 memory "
+                    "sizes of the synchronous API (strict); false: any value is accepted",
+                    &b::validate_instance_memory),
+        enum_switch("region_profile", "D20",
+                    "which operations exist: intl (all), kl (no active-async-invocations), "
+                    "otc (no active-async-invocations, enable-async-status-logs, "
+                    "async-status-log-detail); absent ones answer as unknown routes",
+                    &b::region_profile,
+                    {{"intl", region_profile::intl},
+                     {"kl", region_profile::kl},
+                     {"otc", region_profile::otc}}),
         bool_switch("notification_camel_status", "D24",
                     "notifications carry response_context.statusCode (parameter table) "
                     "instead of status_code (example)",
@@ -240,6 +256,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& preset_table()
         {"example", "response_body=example,emit_enable_async_status_log=never,"
                     "publish_answer_version=latest,notification_timestamp_quirk=true,"
                     "alias_not_found_status=401"},
+        // The spec's checks "only in strict" (D07, D09, D18, D21, D23) on top of documented.
+        {"strict", "unknown_fields=reject,strict_urn_length=true,reject_urn_spaces=true,"
+                   "max_versions=10,validate_instance_memory=true"},
     };
     return table;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The deliberate discrepancies of the public documentation (spec §13, D01–D27) and the
 // emulator's own choices where the spec says G, as one plain struct of switches.
-// Presets ("documented", "observed", "example", …) are values of this struct listed in
+// Presets ("documented", "observed", "example", "strict") are values of this struct listed in
 // switches.cpp; code reads a switch where the behaviour happens and marks the spot with an
 // emulation tag (the form: docs/discrepancies.md). Never branch on a preset name.
 //
@@ -34,6 +34,7 @@ enum class version_name_style { plain, v_prefixed };                 ///< D21
 enum class publish_version_field { requested, latest };              ///< D21
 enum class aliased_version_delete { refuse, cascade };               ///< D23
 enum class strategy_rule_types { documented, sdk };                  ///< D21
+enum class region_profile { intl, kl, otc };                         ///< D20
 
 /// Every switch, with the defaults of the `documented` preset.
 struct switches {
@@ -45,12 +46,13 @@ struct switches {
     status_log_field emit_enable_async_status_log = status_log_field::always; ///< D04
     bool emit_empty_destination_config = false;                               ///< D04
     domain::time_style time_style = time_style::doc_mixed;                    ///< D05
-    int utc_offset_minutes = 480;                                      ///< D05: examples use +08:00
-    bool allow_dis_destination = false;                                ///< D06
-    domain::unknown_fields unknown_fields = unknown_fields::ignore;    ///< D07
-    content_type_rule require_content_type = content_type_rule::all;   ///< D08
-    bool strict_urn_length = false;                                    ///< D09: 1–269
-    domain::list_end_marker list_end_marker = list_end_marker::offset; ///< D10
+    int utc_offset_minutes = 480;                                    ///< D05: examples use +08:00
+    bool allow_dis_destination = false;                              ///< D06
+    domain::unknown_fields unknown_fields = unknown_fields::ignore;  ///< D07
+    content_type_rule require_content_type = content_type_rule::all; ///< D08
+    bool strict_urn_length = false;                                  ///< D09: 1–269
+    bool reject_urn_spaces = false; ///< D23: 400 FSS.1309 for a URN with a space (strict)
+    domain::list_end_marker list_end_marker = list_end_marker::offset;   ///< D10
     domain::not_found_style not_found_style = not_found_style::per_page; ///< D13
     auth_dialect auth_error_dialect = auth_dialect::gateway;             ///< D14
     domain::gateway_prefix gateway_prefix = gateway_prefix::apigw;       ///< D15
@@ -62,14 +64,16 @@ struct switches {
     urn_mismatch urn_project_mismatch = urn_mismatch::bad_request;             ///< §10.1 (G)
     int function_quota = 400;                                                  ///< §11.1 FSS.1041
     domain::version_name_style version_name_style = version_name_style::plain; ///< D21
-    int max_versions = 10; ///< D21: 0 = unlimited
+    int max_versions = 0; ///< D21: 0 = unlimited; 10 under strict (old pages)
     publish_version_field publish_answer_version = publish_version_field::requested; ///< D21
     int max_aliases = 10;             ///< §10.6 FSS.1043
     bool unique_alias_version = true; ///< §10.6 FSS.1066
     aliased_version_delete delete_aliased_version = aliased_version_delete::refuse; ///< D23
     strategy_rule_types alias_rule_types = strategy_rule_types::documented;         ///< D21
-    bool async_next_marker_string = false;     ///< D11: next_marker as a string (Terraform)
-    bool emit_camel_request_id = false;        ///< D17: also "requestId" in the 202 answer
+    bool async_next_marker_string = false; ///< D11: next_marker as a string (Terraform)
+    bool emit_camel_request_id = false;    ///< D17: also "requestId" in the 202 answer
+    bool validate_instance_memory = false; ///< D18: X-Cff-Instance-Memory in its enum
+    domain::region_profile region_profile = region_profile::intl; ///< D20: which routes exist
     bool notification_camel_status = false;    ///< D24: statusCode instead of status_code
     bool notification_timestamp_quirk = false; ///< D24: "…000Z+08:00" as the guide's example
     bool require_status_log_for_query = false; ///< D27: records need enable_async_status_log

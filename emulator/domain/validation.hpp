@@ -9,6 +9,7 @@
 #include "domain/switches.hpp"
 
 #include <optional>
+#include <string_view>
 
 namespace emu::domain {
 
@@ -39,6 +40,12 @@ result<function_record> apply_function_config(const function_input& in,
 /// rules; digest and code_size follow the code. Errors: as build_function.
 result<function_record> apply_function_code(const function_input& in,
                                             const function_record& latest);
+
+/// Checks the X-Cff-Instance-Memory header of invocations-async (`value`: nullopt when not
+/// sent). Emulation D18: with switch validate_instance_memory (strict) a value sent must be
+/// one of the 15 memory sizes of the synchronous API, 128 … 10240, written as that number;
+/// errc::invalid_enum naming the header otherwise. Without the switch anything passes.
+result<void> check_instance_memory(std::optional<std::string_view> value, const switches& b);
 
 /// Whether two records hold the same publishable content (code and metadata; not ids or
 /// timestamps): "nothing changed since the last publish" (FSS.1016).

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 
 namespace emu::domain {
@@ -167,6 +168,24 @@ template <class... Rule> result<void> apply(Rule&&... rules) {
 }
 
 } // namespace
+
+result<void> check_instance_memory(std::optional<std::string_view> value, const switches& b) {
+    // Emulation: D18 — the header's 15 values are documented for synchronous invocation
+    // only; the Go SDK sends it on invocations-async too. Checked in strict only.
+    if (!value || !b.validate_instance_memory)
+        return {};
+    static constexpr std::string_view sizes[] = {"128",  "256",  "512",  "768",  "1024",
+                                                 "1280", "1536", "1792", "2048", "2560",
+                                                 "3072", "3584", "4096", "8192", "10240"};
+    if (std::find(std::begin(sizes), std::end(sizes), *value) != std::end(sizes))
+        return {};
+    const std::string_view shown = value->substr(0, 64);
+    return make_error(errc::invalid_enum, "X-Cff-Instance-Memory",
+                      "header X-Cff-Instance-Memory must be one of 128, 256, 512, 768, 1024, "
+                      "1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192, 10240 (MB), got '" +
+                          std::string(shown) + (shown.size() < value->size() ? "…" : "") +
+                          "' (switch validate_instance_memory)");
+}
 
 result<function_record> build_function(const function_input& in) {
     function_record f;

@@ -86,7 +86,8 @@ result<version_view> function_store::publish_version(std::string_view project,
         return make_error(errc::nothing_to_publish, "function_urn",
                           "latest of function " + unqualified + " has not changed since version '" +
                               e->versions.back().version + "' was published");
-    // Emulation: D21 — 10 versions per function on the old pages only (switch max_versions).
+    // Emulation: D21 — 10 versions per function on the old pages only, so the cap is the
+    // strict preset's (max_versions=10); documented has none (0).
     if (b.max_versions > 0 && e->versions.size() >= static_cast<std::size_t>(b.max_versions))
         return make_error(errc::version_quota_exceeded, "function_urn",
                           "function " + unqualified + " already has " +

@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(get_shows_the_defaults) {
     auto v = body_of(r);
     BOOST_TEST(v.at("project_id") == nullptr);
     BOOST_TEST(v.at("own") == true);
-    BOOST_TEST(v.at("presets") == json::parse(R"(["documented","observed","example"])"));
+    BOOST_TEST(v.at("presets") == json::parse(R"(["documented","observed","example","strict"])"));
     auto& sw = v.at("switches").as_object();
     BOOST_TEST(sw.size() == emu::domain::switch_table().size());
     BOOST_TEST(sw.at("retry_max") == "3");
@@ -156,8 +156,9 @@ BOOST_AUTO_TEST_CASE(bad_switch_bodies_are_named_and_change_nothing) {
         "switches.utc_offset_minutes: switch utc_offset_minutes does not accept "
         "'900'; accepted: zone of emitted timestamps in minutes east of UTC "
         "(-720..840)");
-    check_control_error(c.ctl(http::verb::put, target, R"({"profile":"weird"})"),
-                        "profile: unknown profile 'weird'; known: documented, observed, example");
+    check_control_error(
+        c.ctl(http::verb::put, target, R"({"profile":"weird"})"),
+        "profile: unknown profile 'weird'; known: documented, observed, example, strict");
     check_control_error(c.ctl(http::verb::put, target, R"({"profile":5})"),
                         "profile: must be a string");
     check_control_error(c.ctl(http::verb::put, target, R"({"switches":["retry_max=8"]})"),

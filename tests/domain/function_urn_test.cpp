@@ -168,7 +168,7 @@ std::vector<rejected_case> rejected_cases() {
 BOOST_AUTO_TEST_SUITE(function_urn_test)
 
 BOOST_DATA_TEST_CASE(accepted_forms_parse_every_field, bdata::make(accepted_cases()), c) {
-    auto r = parse_function_urn(c.text, defaults, c.strict);
+    auto r = parse_function_urn(c.text, defaults, {.strict_length = c.strict});
     BOOST_TEST_REQUIRE(r.has_value(), (r ? std::string() : r.error().detail));
     const function_urn& u = *r;
     BOOST_TEST(u.region == c.region);
@@ -184,7 +184,7 @@ BOOST_DATA_TEST_CASE(accepted_forms_parse_every_field, bdata::make(accepted_case
 }
 
 BOOST_DATA_TEST_CASE(invalid_forms_are_rejected_naming_the_part, bdata::make(rejected_cases()), c) {
-    auto r = parse_function_urn(c.text, defaults, c.strict);
+    auto r = parse_function_urn(c.text, defaults, {.strict_length = c.strict});
     BOOST_TEST_REQUIRE(r.has_error());
     BOOST_TEST(r.error().code == errc::invalid_urn);
     BOOST_TEST(r.error().field == "function_urn");
@@ -212,11 +212,13 @@ BOOST_AUTO_TEST_CASE(short_form_and_full_form_name_the_same_function) {
 
 BOOST_AUTO_TEST_CASE(strict_length_boundary_is_269) {
     BOOST_TEST(urn_of_length(269).size() == 269u);
-    BOOST_TEST(parse_function_urn(urn_of_length(269), defaults, true).has_value());
-    BOOST_TEST(parse_function_urn(urn_of_length(270), defaults, true).has_error());
-    BOOST_TEST(parse_function_urn(urn_of_length(270), defaults, false).has_value());
-    BOOST_TEST(parse_function_urn(urn_of_length(1024), defaults, false).has_value());
-    BOOST_TEST(parse_function_urn(urn_of_length(1025), defaults, false).has_error());
+    BOOST_TEST(
+        parse_function_urn(urn_of_length(269), defaults, {.strict_length = true}).has_value());
+    BOOST_TEST(
+        parse_function_urn(urn_of_length(270), defaults, {.strict_length = true}).has_error());
+    BOOST_TEST(parse_function_urn(urn_of_length(270), defaults).has_value());
+    BOOST_TEST(parse_function_urn(urn_of_length(1024), defaults).has_value());
+    BOOST_TEST(parse_function_urn(urn_of_length(1025), defaults).has_error());
 }
 
 BOOST_AUTO_TEST_CASE(name_rules) {
@@ -242,6 +244,88 @@ BOOST_AUTO_TEST_CASE(name_rules) {
     BOOST_TEST(!is_valid_package_name(std::string(65, 'p')));
     BOOST_TEST(!is_valid_package_name(""));
     BOOST_TEST(!is_valid_package_name("a.b"));
+}
+
+// ---- D23: spaces ---------------------------------------------------------------------------
+
+namespace {
+
+/// A URN with a space and the parts it parses to under urn_spaces::keep: nothing trimmed.
+struct spaced_case {
+    std::string text;
+    std::string region, project_id, package, function_name, qualifier;
+};
+std::ostream& operator<<(std::ostream& os, const spaced_case& c) {
+    return os << "'" << c.text << "'";
+}
+
+std::vector<spaced_case> spaced_cases() {
+    return {
+        {"my func", "cn-north-4", "proj0001", "default", "my func", "latest"},
+        {" myfunc", "cn-north-4", "proj0001", "default", " myfunc", "latest"},
+        {"myfunc ", "cn-north-4", "proj0001", "default", "myfunc ", "latest"},
+        {"pk g:f", "cn-north-4", "proj0001", "pk g", "f", "latest"},
+        {"proj0001:default:f:v 1", "cn-north-4", "proj0001", "default", "f", "v 1"},
+        {"proj0001:default:f:latest ", "cn-north-4", "proj0001", "default", "f", "latest "},
+        {"proj0001:default:f:!de v", "cn-north-4", "proj0001", "default", "f", "!de v"},
+        // the OTC alias example's stray space sits in the project field
+        {"urn:fss:xxxxxxxxxx: 7aad83af:function:default:xxxxx:!dev", "xxxxxxxxxx", " 7aad83af",
+         "default", "xxxxx", "!dev"},
+        {"urn:fss:cn north:p:function:default:f", "cn north", "p", "default", "f", "latest"},
+    };
+}
+
+} // namespace
+
+BOOST_DATA_TEST_CASE(kept_spaces_stay_in_their_field, bdata::make(spaced_cases()), c) {
+    auto r = parse_function_urn(c.text, defaults, {.spaces = urn_spaces::keep});
+    BOOST_TEST_REQUIRE(r.has_value(), (r ? std::string() : r.error().detail));
+    BOOST_TEST(r->region == c.region);
+    BOOST_TEST(r->project_id == c.project_id);
+    BOOST_TEST(r->package == c.package);
+    BOOST_TEST(r->function_name == c.function_name);
+    BOOST_TEST(r->qualifier == c.qualifier);
+    BOOST_TEST(r->is_latest() == (c.qualifier == "latest")); // "latest " is a version name
+    // rejected by both other rules, the switch named only where it applies
+    auto plain = parse_function_urn(c.text, defaults);
+    BOOST_TEST_REQUIRE(plain.has_error());
+    BOOST_TEST(plain.error().detail == "it contains a space or control character");
+    auto strict = parse_function_urn(c.text, defaults, {.spaces = urn_spaces::reject_switch});
+    BOOST_TEST_REQUIRE(strict.has_error());
+    BOOST_TEST(strict.error().code == errc::invalid_urn);
+    BOOST_TEST(strict.error().detail == "it contains a space (switch reject_urn_spaces)");
+}
+
+BOOST_AUTO_TEST_CASE(kept_spaces_do_not_relax_the_other_rules) {
+    const urn_rules keep{.spaces = urn_spaces::keep};
+    struct row {
+        std::string text;
+        std::string part;
+    };
+    for (const row& c : std::vector<row>{
+             {" ", "function name ' '"},
+             {"1 func", "start with a letter"},
+             {"my.func x", "function name"},
+             {"p:pkg:f: ", "qualifier ' '"},
+             {"p:pkg:f:! ", "alias ' '"},
+             {"my\tfunc x", "space or control"},
+             {"f" + std::string(59, 'x') + " ", "1-60"},
+             {" urn:fss:r:p:function:pkg:f", "field 1 is ' urn'"},
+         }) {
+        BOOST_TEST_CONTEXT("'" << c.text << "'") {
+            auto r = parse_function_urn(c.text, defaults, keep);
+            BOOST_TEST_REQUIRE(r.has_error());
+            BOOST_TEST(r.error().code == errc::invalid_urn);
+            BOOST_TEST(r.error().detail.find(c.part) != std::string::npos, r.error().detail);
+        }
+    }
+    // URNs without spaces parse the same under every rule
+    for (auto spaces : {urn_spaces::reject, urn_spaces::reject_switch, urn_spaces::keep}) {
+        auto r =
+            parse_function_urn("urn:fss:r1:p1:function:pkg:fn:!dev", defaults, {.spaces = spaces});
+        BOOST_TEST_REQUIRE(r.has_value());
+        BOOST_TEST(r->full() == "urn:fss:r1:p1:function:pkg:fn:!dev");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

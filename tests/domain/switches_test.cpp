@@ -9,7 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
-#include <optional>
+#include <new>
 #include <set>
 #include <string>
 #include <vector>
@@ -81,23 +81,27 @@ BOOST_AUTO_TEST_CASE(switch_table_is_well_formed) {
 
 BOOST_AUTO_TEST_CASE(switches_named_by_the_spec_exist) {
     const auto all = switch_names();
-    for (auto name : {"event_age_min", "retry_max", "retry_default", "allow_dis_destination",
-                      "list_end_marker", "put_mode", "missing_config", "urn_project_mismatch",
-                      "strict_urn_length", "function_quota", "utc_offset_minutes"})
+    for (auto name :
+         {"event_age_min", "retry_max", "retry_default", "allow_dis_destination", "list_end_marker",
+          "put_mode", "missing_config", "urn_project_mismatch", "strict_urn_length",
+          "function_quota", "utc_offset_minutes", "region_profile"})
         BOOST_TEST((std::find(all.begin(), all.end(), name) != all.end()), name);
 }
 
 BOOST_AUTO_TEST_CASE(documented_defaults) {
     const switches b;
-    BOOST_TEST(b.event_age_min == 1);     // D01 request table
-    BOOST_TEST(b.retry_max == 3);         // D02 request table
-    BOOST_TEST(b.retry_default == 1);     // D02 request table
-    BOOST_TEST(!b.allow_dis_destination); // D06 API pages
-    BOOST_TEST(!b.strict_urn_length);     // D09
-    BOOST_TEST(b.function_quota == 400);  // §11.1 FSS.1041
-    BOOST_TEST(b.max_versions == 10);     // D21 old publish pages
-    BOOST_TEST(b.max_aliases == 10);      // §10.6 user guides
-    BOOST_TEST(b.unique_alias_version);   // §10.6 FSS.1066
+    BOOST_TEST(b.event_age_min == 1);                      // D01 request table
+    BOOST_TEST(b.retry_max == 3);                          // D02 request table
+    BOOST_TEST(b.retry_default == 1);                      // D02 request table
+    BOOST_TEST(!b.allow_dis_destination);                  // D06 API pages
+    BOOST_TEST(!b.strict_urn_length);                      // D09
+    BOOST_TEST(b.function_quota == 400);                   // §11.1 FSS.1041
+    BOOST_TEST(b.max_versions == 0);                       // D21: no cap on the current pages
+    BOOST_TEST(!b.validate_instance_memory);               // D18: strict only
+    BOOST_TEST(!b.reject_urn_spaces);                      // D23: strict only
+    BOOST_TEST(get_switch(b, "region_profile") == "intl"); // D20
+    BOOST_TEST(b.max_aliases == 10);                       // §10.6 user guides
+    BOOST_TEST(b.unique_alias_version);                    // §10.6 FSS.1066
     BOOST_TEST(get_switch(b, "version_name_style") == "plain");
     BOOST_TEST(get_switch(b, "delete_aliased_version") == "refuse");
     BOOST_TEST(get_switch(b, "event_age_min") == "1");
@@ -110,7 +114,7 @@ BOOST_AUTO_TEST_CASE(documented_defaults) {
 }
 
 BOOST_AUTO_TEST_CASE(presets_exist_in_order) {
-    BOOST_TEST(to_strings(preset_names()) == (names{"documented", "observed", "example"}),
+    BOOST_TEST(to_strings(preset_names()) == (names{"documented", "observed", "example", "strict"}),
                boost::test_tools::per_element());
     for (auto n : preset_names())
         BOOST_TEST(preset(n).has_value(), n);
@@ -157,13 +161,48 @@ BOOST_AUTO_TEST_CASE(example_preset_differs_as_the_table_says) {
     BOOST_TEST((e->publish_answer_version == publish_version_field::latest)); // D21
 }
 
+// The spec's "only in strict" checks (D07, D09, D18, D21, D23): the documented preset plus
+// exactly those, each its own switch.
+BOOST_AUTO_TEST_CASE(strict_preset_differs_as_the_table_says) {
+    auto d = preset("documented");
+    auto s = preset("strict");
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST_REQUIRE(s.has_value());
+    BOOST_TEST(to_strings(differing_switches(*d, *s)) ==
+                   (names{"unknown_fields", "strict_urn_length", "reject_urn_spaces",
+                          "max_versions", "validate_instance_memory"}),
+               boost::test_tools::per_element());
+    BOOST_TEST((s->unknown_fields == unknown_fields::reject)); // D07
+    BOOST_TEST(s->strict_urn_length);                          // D09
+    BOOST_TEST(s->validate_instance_memory);                   // D18
+    BOOST_TEST(s->max_versions == 10);                         // D21
+    BOOST_TEST(s->reject_urn_spaces);                          // D23
+    // not a strict check: every region's routes stay
+    BOOST_TEST((s->region_profile == region_profile::intl));
+}
+
+BOOST_AUTO_TEST_CASE(strict_checks_are_off_in_the_other_presets) {
+    for (auto name : {"documented", "observed", "example"}) {
+        BOOST_TEST_CONTEXT(name) {
+            auto b = preset(name);
+            BOOST_TEST_REQUIRE(b.has_value());
+            BOOST_TEST((b->unknown_fields == unknown_fields::ignore));
+            BOOST_TEST(!b->strict_urn_length);
+            BOOST_TEST(!b->validate_instance_memory);
+            BOOST_TEST(b->max_versions == 0);
+            BOOST_TEST(!b->reject_urn_spaces);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(unknown_preset_lists_the_known_ones) {
-    auto r = preset("strict");
+    auto r = preset("lenient");
     BOOST_TEST_REQUIRE(r.has_error());
     BOOST_TEST(r.error().code == errc::invalid_enum);
     BOOST_TEST(r.error().field == "profile");
-    BOOST_TEST(contains(r.error().detail, "'strict'"), r.error().detail);
-    BOOST_TEST(contains(r.error().detail, "documented, observed, example"), r.error().detail);
+    BOOST_TEST(contains(r.error().detail, "'lenient'"), r.error().detail);
+    BOOST_TEST(contains(r.error().detail, "documented, observed, example, strict"),
+               r.error().detail);
 }
 
 BOOST_DATA_TEST_CASE(every_listed_value_round_trips, bdata::make(switch_names()), name) {
@@ -236,6 +275,26 @@ BOOST_AUTO_TEST_CASE(set_switch_writes_the_struct_member) {
     BOOST_TEST(b.function_quota == 2);
     BOOST_TEST_REQUIRE(set_switch(b, "utc_offset_minutes", "-330").has_value());
     BOOST_TEST(b.utc_offset_minutes == -330);
+    BOOST_TEST_REQUIRE(set_switch(b, "reject_urn_spaces", "true").has_value());
+    BOOST_TEST(b.reject_urn_spaces);
+    BOOST_TEST_REQUIRE(set_switch(b, "validate_instance_memory", "true").has_value());
+    BOOST_TEST(b.validate_instance_memory);
+    BOOST_TEST_REQUIRE(set_switch(b, "max_versions", "10").has_value());
+    BOOST_TEST(b.max_versions == 10);
+    BOOST_TEST_REQUIRE(set_switch(b, "region_profile", "otc").has_value());
+    BOOST_TEST((b.region_profile == region_profile::otc));
+    BOOST_TEST_REQUIRE(set_switch(b, "region_profile", "kl").has_value());
+    BOOST_TEST((b.region_profile == region_profile::kl));
+}
+
+BOOST_AUTO_TEST_CASE(region_profile_lists_the_spec_regions) {
+    BOOST_TEST(to_strings(info_of("region_profile").values) == (names{"intl", "kl", "otc"}),
+               boost::test_tools::per_element());
+    switches b;
+    auto r = set_switch(b, "region_profile", "eu");
+    BOOST_TEST_REQUIRE(r.has_error());
+    BOOST_TEST(contains(r.error().detail, "accepted: intl, kl, otc"), r.error().detail);
+    BOOST_TEST((b.region_profile == region_profile::intl));
 }
 
 BOOST_AUTO_TEST_CASE(listed_integer_values_are_an_enumeration) {
@@ -384,12 +443,14 @@ BOOST_AUTO_TEST_CASE(changes_reach_the_next_read) {
 BOOST_AUTO_TEST_CASE(a_registry_at_a_reused_address_is_not_served_a_stale_copy) {
     switches merge;
     merge.put_mode = update_mode::merge;
-    std::optional<switch_registry> r;
-    r.emplace(merge);
-    BOOST_TEST((r->for_project("p").put_mode == update_mode::merge));
-    r.reset();
-    r.emplace(switches{}); // same storage
-    BOOST_TEST((r->for_project("p").put_mode == switches{}.put_mode));
+    // Explicit storage (GCC 12 sees a std::optional's map as maybe uninitialized here).
+    alignas(switch_registry) unsigned char storage[sizeof(switch_registry)];
+    auto* first = new (storage) switch_registry(merge);
+    BOOST_TEST((first->for_project("p").put_mode == update_mode::merge));
+    first->~switch_registry();
+    auto* second = new (storage) switch_registry(switches{}); // same storage
+    BOOST_TEST((second->for_project("p").put_mode == switches{}.put_mode));
+    second->~switch_registry();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
