@@ -159,6 +159,20 @@ const std::vector<flag>& flags() {
         {"max-target", "BYTES", "longest request target (default 8K); longer gets 414",
          uint_into([](options& o, std::uint64_t n) { o.server.max_target = n; }, 256,
                    std::uint64_t{1} << 20)},
+        {"log-format", "text|json",
+         "format of the log on stderr (default text); json: one object per "
+         "line",
+         [](options& o, std::string_view v) {
+             auto f = parse_log_format(v);
+             return f && (o.log_format = *f, true);
+         }},
+        {"log-level", "error|warn|info|debug",
+         "what is logged (default info): info is warn plus a line per "
+         "request, start-up and shutdown; debug adds deferrals",
+         [](options& o, std::string_view v) {
+             auto l = parse_log_level(v);
+             return l && (o.log_level = *l, true);
+         }},
         {"config", "FILE", "read flags from FILE, one 'name = value' per line, # comments",
          [](options& o, std::string_view v) {
              o.config = std::string(v);

@@ -1,0 +1,436 @@
+#include "app/access_log.hpp"
+
+#include <spdlog/async_logger.h>
+#include <spdlog/details/thread_pool.h>
+#include <spdlog/sinks/base_sink.h>
+
+#include <atomic>
+#include <cerrno>
+#include <ctime>
+#include <mutex>
+#include <poll.h>
+#include <unistd.h>
+
+namespace emu {
+namespace {
+
+/// Writes the lines to a file descriptor from the logger's one background thread: appends
+/// each to a buffer and writes the buffer when the queue behind it is empty (so an idle
+/// emulator's lines appear at once) or when it reached 64 KB (so a busy one makes one
+/// write per many lines).
+class fd_sink final : public spdlog::sinks::base_sink<std::mutex> {
+public:
+    explicit fd_sink(int fd) : fd_(fd) { buffer_.reserve(limit + 4096); }
+    ~fd_sink() override { write_out(); }
+
+    void set_queue(std::weak_ptr<spdlog::details::thread_pool> pool) { pool_ = std::move(pool); }
+    std::uint64_t failed() const { return failed_.load(std::memory_order_relaxed); }
+
+protected:
+    void sink_it_(const spdlog::details::log_msg& msg) override {
+        buffer_.append(msg.payload.data(), msg.payload.size());
+        buffer_.push_back('\n');
+        ++lines_;
+        auto pool = pool_.lock();
+        if (buffer_.size() >= limit || !pool || pool->queue_size() == 0)
+            write_out();
+    }
+    void flush_() override { write_out(); }
+
+private:
+    static constexpr std::size_t limit = 64 * 1024;
+
+    void write_out() {
+        std::size_t done = 0;
+        while (done < buffer_.size()) {
+            ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+            if (n >= 0) {
+                done += static_cast<std::size_t>(n);
+                continue;
+            }
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) { // a non-blocking descriptor: wait
+                pollfd p{fd_, POLLOUT, 0};
+                if (::poll(&p, 1, 1000) >= 0)
+                    continue;
+            }
+            // Not writable (closed pipe, full disk): the lines are lost, and counted.
+            failed_.fetch_add(lines_, std::memory_order_relaxed);
+            break;
+        }
+        buffer_.clear();
+        lines_ = 0;
+    }
+
+    int fd_;
+    std::string buffer_;
+    std::uint64_t lines_ = 0; // lines in buffer_
+    std::atomic<std::uint64_t> failed_{0};
+    std::weak_ptr<spdlog::details::thread_pool> pool_;
+};
+
+/// "2024-05-01T12:34:56.123456Z": the wall clock in UTC, to the microsecond. The calendar
+/// part is computed once a second per thread.
+void append_time(std::string& out) {
+    using namespace std::chrono;
+    const auto now = time_point_cast<microseconds>(system_clock::now());
+    const auto secs = time_point_cast<seconds>(now);
+    thread_local std::time_t cached_second = -1;
+    thread_local char cached[32];
+    const std::time_t t = system_clock::to_time_t(secs);
+    if (t != cached_second) {
+        std::tm tm{};
+        ::gmtime_r(&t, &tm);
+        std::strftime(cached, sizeof cached, "%Y-%m-%dT%H:%M:%S", &tm);
+        cached_second = t;
+    }
+    out += cached;
+    const auto us = static_cast<unsigned>((now - secs).count());
+    char frac[9] = {'.', 0, 0, 0, 0, 0, 0, 'Z', 0};
+    for (int i = 6, v = static_cast<int>(us); i >= 1; --i, v /= 10)
+        frac[i] = static_cast<char>('0' + v % 10);
+    out.append(frac, 8);
+}
+
+void append_uint(std::string& out, std::uint64_t v) {
+    char digits[20];
+    int n = 0;
+    do
+        digits[n++] = static_cast<char>('0' + v % 10);
+    while (v /= 10);
+    while (n)
+        out.push_back(digits[--n]);
+}
+
+/// Length of the valid UTF-8 sequence at s[i], or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2))
+        return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(i + k) & 0xC0) != 0x80)
+            return 0;
+    if (n == 3) {
+        const unsigned cp = ((c & 0x0Fu) << 12) | ((b(i + 1) & 0x3Fu) << 6);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+    }
+    if (n == 4) {
+        const unsigned cp = ((c & 0x07u) << 18) | ((b(i + 1) & 0x3Fu) << 12);
+        if (cp < 0x10000 || cp > 0x10FFFF)
+            return 0;
+    }
+    return n;
+}
+
+/// A JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8.
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out.push_back('"');
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const auto n = utf8_sequence(s, i);
+            if (n == 0) {
+                out += "\\ufffd";
+                ++i;
+            } else {
+                out.append(s.substr(i, n));
+                i += n;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x20 || c == 0x7f) {
+            out += "\\u00";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+        ++i;
+    }
+    out.push_back('"');
+}
+
+/// A value of a text line: as is when it is a plain word, else a JSON string.
+void append_text_value(std::string& out, std::string_view s) {
+    bool plain = !s.empty();
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '=' || c == '\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        out.append(s);
+    else
+        append_json_string(out, s);
+}
+
+/// The request target of a text line: bytes that would split or garble the line
+/// (controls, spaces, non-ASCII, '"') percent-encoded, as in a URL.
+void append_text_target(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    if (s.empty())
+        out.push_back('-');
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c >= 0x7f || c == '"') {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+        } else {
+            out.push_back(ch);
+        }
+    }
+}
+
+spdlog::level::level_enum spdlog_level(log_level l) {
+    switch (l) {
+    case log_level::error:
+        return spdlog::level::err;
+    case log_level::warn:
+        return spdlog::level::warn;
+    case log_level::info:
+        return spdlog::level::info;
+    case log_level::debug:
+        break;
+    }
+    return spdlog::level::debug;
+}
+
+/// The line under construction, one buffer per thread (no allocation once warm).
+std::string& line_buffer() {
+    thread_local std::string line;
+    line.clear();
+    return line;
+}
+
+} // namespace
+
+std::optional<log_format> parse_log_format(std::string_view name) {
+    if (name == "text")
+        return log_format::text;
+    if (name == "json")
+        return log_format::json;
+    return std::nullopt;
+}
+
+std::optional<log_level> parse_log_level(std::string_view name) {
+    for (auto l : {log_level::error, log_level::warn, log_level::info, log_level::debug})
+        if (name == log_level_name(l))
+            return l;
+    return std::nullopt;
+}
+
+std::string_view log_level_name(log_level level) {
+    switch (level) {
+    case log_level::error:
+        return "error";
+    case log_level::warn:
+        return "warn";
+    case log_level::info:
+        return "info";
+    case log_level::debug:
+        break;
+    }
+    return "debug";
+}
+
+std::string_view error_code_of(std::string_view body) {
+    constexpr std::string_view key = "\"error_code\":\"";
+    auto at = body.find(key);
+    if (at == std::string_view::npos)
+        return {};
+    at += key.size();
+    auto end = body.find('"', at);
+    if (end == std::string_view::npos || end - at > 64)
+        return {};
+    return body.substr(at, end - at);
+}
+
+/// The asynchronous path: spdlog's logger, its queue and thread, and the sink.
+struct event_log::writer {
+    std::shared_ptr<fd_sink> sink;
+    std::shared_ptr<spdlog::details::thread_pool> pool;
+    std::shared_ptr<spdlog::async_logger> logger;
+    std::atomic<bool> closed{false};
+    std::mutex close_mutex;           // close() and dropped()
+    std::uint64_t overruns_at_close = 0; // the queue's count, kept when the queue goes
+};
+
+event_log::event_log(log_format format, log_level level, int fd, std::size_t queue_lines)
+    : format_(format), level_(level), writer_(std::make_unique<writer>()) {
+    auto& w = *writer_;
+    w.sink = std::make_shared<fd_sink>(fd);
+    w.pool = std::make_shared<spdlog::details::thread_pool>(queue_lines, 1);
+    w.sink->set_queue(w.pool);
+    // Not registered in spdlog's global registry: the log belongs to this object alone.
+    w.logger = std::make_shared<spdlog::async_logger>("fgs-emulator", w.sink, w.pool,
+                                                      spdlog::async_overflow_policy::overrun_oldest);
+    w.logger->set_level(spdlog::level::trace); // the levels are filtered before formatting
+}
+
+event_log::event_log(log_format format, log_level level, line_sink sink)
+    : format_(format), level_(level), sink_(std::move(sink)) {}
+
+event_log::~event_log() {
+    close();
+}
+
+void event_log::close() {
+    if (!writer_)
+        return;
+    std::lock_guard lock(writer_->close_mutex);
+    if (writer_->closed.exchange(true))
+        return;
+    // Nothing is queued from now on (no other thread logs during close), so nothing more is
+    // dropped from the queue.
+    writer_->overruns_at_close = writer_->pool->overrun_counter();
+    // The pool's destructor lets its thread write what is queued, then joins it; the sink
+    // writes its buffer when the logger lets go of it.
+    writer_->logger.reset();
+    writer_->pool.reset();
+}
+
+std::uint64_t event_log::dropped() const {
+    if (!writer_)
+        return 0;
+    std::lock_guard lock(writer_->close_mutex);
+    const auto& pool = writer_->pool;
+    return (pool ? pool->overrun_counter() : writer_->overruns_at_close) +
+           writer_->sink->failed();
+}
+
+void event_log::write(log_level level, std::string_view line) {
+    if (sink_) {
+        sink_(line);
+        return;
+    }
+    if (writer_->closed.load(std::memory_order_acquire))
+        return;
+    writer_->logger->log(spdlog_level(level), line);
+}
+
+void event_log::access(const access_entry& e) {
+    if (!access_enabled())
+        return;
+    std::string& line = line_buffer();
+    const bool failed = e.status < 200 || e.status > 299;
+    if (format_ == log_format::json) {
+        line += "{\"time\":\"";
+        append_time(line);
+        line += "\",\"level\":\"info\",\"event\":\"request\",\"request_id\":";
+        append_json_string(line, e.request_id);
+        line += ",\"project\":";
+        if (e.project.empty())
+            line += "null";
+        else
+            append_json_string(line, e.project);
+        line += ",\"method\":";
+        append_json_string(line, e.method);
+        line += ",\"path\":";
+        append_json_string(line, e.target);
+        line += ",\"status\":";
+        append_uint(line, e.status);
+        line += ",\"error_code\":";
+        if (failed && !e.error_code.empty())
+            append_json_string(line, e.error_code);
+        else
+            line += "null";
+        line += ",\"rule\":";
+        if (e.rule.empty())
+            line += "null";
+        else
+            append_json_string(line, e.rule);
+        line += ",\"duration_us\":";
+        append_uint(line, static_cast<std::uint64_t>(e.duration.count()));
+        line += e.deferred ? ",\"deferred\":true}" : ",\"deferred\":false}";
+    } else {
+        append_time(line);
+        line += " info request ";
+        append_text_value(line, e.method);
+        line.push_back(' ');
+        append_text_target(line, e.target);
+        line.push_back(' ');
+        append_uint(line, e.status);
+        line.push_back(' ');
+        append_uint(line, static_cast<std::uint64_t>(e.duration.count()));
+        line += "us id=";
+        append_text_value(line, e.request_id);
+        line += " project=";
+        if (e.project.empty())
+            line.push_back('-');
+        else
+            append_text_value(line, e.project);
+        if (failed && !e.error_code.empty()) {
+            line += " error_code=";
+            append_text_value(line, e.error_code);
+        }
+        if (!e.rule.empty()) {
+            line += " rule=";
+            append_text_value(line, e.rule);
+        }
+        if (e.deferred)
+            line += " deferred=true";
+    }
+    write(log_level::info, line);
+}
+
+void event_log::event(log_level level, std::string_view name, std::string_view message,
+                      std::initializer_list<log_field> fields) {
+    if (!enabled(level))
+        return;
+    std::string& line = line_buffer();
+    if (format_ == log_format::json) {
+        line += "{\"time\":\"";
+        append_time(line);
+        line += "\",\"level\":\"";
+        line += log_level_name(level);
+        line += "\",\"event\":";
+        append_json_string(line, name);
+        line += ",\"message\":";
+        append_json_string(line, message);
+        for (auto& f : fields) {
+            line.push_back(',');
+            append_json_string(line, f.name);
+            line.push_back(':');
+            if (auto* s = std::get_if<std::string_view>(&f.value))
+                append_json_string(line, *s);
+            else if (auto* n = std::get_if<std::uint64_t>(&f.value))
+                append_uint(line, *n);
+            else
+                line += std::get<bool>(f.value) ? "true" : "false";
+        }
+        line.push_back('}');
+    } else {
+        append_time(line);
+        line.push_back(' ');
+        line += log_level_name(level);
+        line.push_back(' ');
+        append_text_value(line, name);
+        line += " message=";
+        append_text_value(line, message);
+        for (auto& f : fields) {
+            line.push_back(' ');
+            line += f.name;
+            line.push_back('=');
+            if (auto* s = std::get_if<std::string_view>(&f.value))
+                append_text_value(line, *s);
+            else if (auto* n = std::get_if<std::uint64_t>(&f.value))
+                append_uint(line, *n);
+            else
+                line += std::get<bool>(f.value) ? "true" : "false";
+        }
+    }
+    write(level, line);
+}
+
+} // namespace emu
