@@ -4,46 +4,32 @@
 #include <spdlog/details/thread_pool.h>
 #include <spdlog/sinks/base_sink.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <ctime>
 #include <mutex>
 #include <poll.h>
+#include <thread>
 #include <unistd.h>
 
 namespace emu {
 namespace {
 
-/// Writes the lines to a file descriptor from the logger's one background thread: appends
-/// each to a buffer and writes the buffer when the queue behind it is empty (so an idle
-/// emulator's lines appear at once) or when it reached 64 KB (so a busy one makes one
-/// write per many lines).
+/// Writes each message, a batch of whole lines, to a file descriptor with one write() on the
+/// logger's background thread; counts the lines of a batch that cannot be written.
 class fd_sink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
-    explicit fd_sink(int fd) : fd_(fd) { buffer_.reserve(limit + 4096); }
-    ~fd_sink() override { write_out(); }
-
-    void set_queue(std::weak_ptr<spdlog::details::thread_pool> pool) { pool_ = std::move(pool); }
+    explicit fd_sink(int fd) : fd_(fd) {}
     std::uint64_t failed() const { return failed_.load(std::memory_order_relaxed); }
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
-        buffer_.append(msg.payload.data(), msg.payload.size());
-        buffer_.push_back('\n');
-        ++lines_;
-        auto pool = pool_.lock();
-        if (buffer_.size() >= limit || !pool || pool->queue_size() == 0)
-            write_out();
-    }
-    void flush_() override { write_out(); }
-
-private:
-    static constexpr std::size_t limit = 64 * 1024;
-
-    void write_out() {
+        const std::string_view text(msg.payload.data(), msg.payload.size());
         std::size_t done = 0;
-        while (done < buffer_.size()) {
-            ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        while (done < text.size()) {
+            ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
             if (n >= 0) {
                 done += static_cast<std::size_t>(n);
                 continue;
@@ -55,19 +41,19 @@ private:
                 if (::poll(&p, 1, 1000) >= 0)
                     continue;
             }
-            // Not writable (closed pipe, full disk): the lines are lost, and counted.
-            failed_.fetch_add(lines_, std::memory_order_relaxed);
-            break;
+            // Not writable (closed pipe, full disk): the rest is lost, and counted.
+            const auto rest = text.substr(done);
+            failed_.fetch_add(
+                static_cast<std::uint64_t>(std::count(rest.begin(), rest.end(), '\n')),
+                std::memory_order_relaxed);
+            return;
         }
-        buffer_.clear();
-        lines_ = 0;
     }
+    void flush_() override {}
 
+private:
     int fd_;
-    std::string buffer_;
-    std::uint64_t lines_ = 0; // lines in buffer_
     std::atomic<std::uint64_t> failed_{0};
-    std::weak_ptr<spdlog::details::thread_pool> pool_;
 };
 
 /// "2024-05-01T12:34:56.123456Z": the wall clock in UTC, to the microsecond. The calendar
@@ -107,7 +93,11 @@ void append_uint(std::string& out, std::uint64_t v) {
 std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = b(i);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2))
         return 0;
     for (std::size_t k = 1; k < n; ++k)
@@ -126,48 +116,47 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return n;
 }
 
-/// A JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8.
+/// A JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8. Runs of plain
+/// characters are copied at once (this runs for every request).
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out.push_back('"');
+    std::size_t plain = 0; // start of the run not copied yet
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            const auto n = utf8_sequence(s, i);
-            if (n == 0) {
-                out += "\\ufffd";
-                ++i;
-            } else {
-                out.append(s.substr(i, n));
-                i += n;
-            }
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            ++i;
             continue;
         }
-        if (c == '"' || c == '\\') {
+        if (c >= 0x80) {
+            if (const auto n = utf8_sequence(s, i)) {
+                i += n;
+                continue;
+            }
+        }
+        out.append(s.substr(plain, i - plain));
+        if (c >= 0x80) {
+            out += "\\ufffd";
+        } else if (c == '"' || c == '\\') {
             out.push_back('\\');
             out.push_back(static_cast<char>(c));
-        } else if (c < 0x20 || c == 0x7f) {
+        } else {
             out += "\\u00";
             out.push_back(hex[c >> 4]);
             out.push_back(hex[c & 0xF]);
-        } else {
-            out.push_back(static_cast<char>(c));
         }
-        ++i;
+        plain = ++i;
     }
+    out.append(s.substr(plain));
     out.push_back('"');
 }
 
 /// A value of a text line: as is when it is a plain word, else a JSON string.
 void append_text_value(std::string& out, std::string_view s) {
-    bool plain = !s.empty();
-    for (char ch : s) {
+    const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '=' || c == '\\') {
-            plain = false;
-            break;
-        }
-    }
+        return c > 0x20 && c < 0x7f && c != '"' && c != '=' && c != '\\';
+    });
     if (plain)
         out.append(s);
     else
@@ -180,30 +169,22 @@ void append_text_target(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789ABCDEF";
     if (s.empty())
         out.push_back('-');
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c >= 0x7f || c == '"') {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 0xF]);
-        } else {
-            out.push_back(ch);
-        }
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c > 0x20 && c < 0x7f && c != '"')
+            continue;
+        out.append(s.substr(plain, i - plain));
+        out.push_back('%');
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0xF]);
+        plain = i + 1;
     }
+    out.append(s.substr(plain));
 }
 
-spdlog::level::level_enum spdlog_level(log_level l) {
-    switch (l) {
-    case log_level::error:
-        return spdlog::level::err;
-    case log_level::warn:
-        return spdlog::level::warn;
-    case log_level::info:
-        return spdlog::level::info;
-    case log_level::debug:
-        break;
-    }
-    return spdlog::level::debug;
+std::chrono::steady_clock::duration steady_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::steady_clock::now() - t;
 }
 
 /// The line under construction, one buffer per thread (no allocation once warm).
@@ -256,26 +237,77 @@ std::string_view error_code_of(std::string_view body) {
     return body.substr(at, end - at);
 }
 
-/// The asynchronous path: spdlog's logger, its queue and thread, and the sink.
+/// The asynchronous path. Lines are gathered into batches (one mutex, held for a copy) and
+/// each batch goes through spdlog's asynchronous logger to its writer thread: one queue
+/// hand-over and one write() per batch instead of per line, which is what keeps the access
+/// log cheap (a hand-over per line woke the writer thread on every request). A line waits in
+/// the batch at most `linger`: a batch is handed over when it holds `batch_limit` bytes, when
+/// the previous hand-over is older than `linger` (so an idle emulator's lines appear at once),
+/// or by the flusher thread every `linger`. At most `queued_batches` wait for a slow stderr
+/// (4 MiB): a batch beyond that is dropped and its lines counted; nobody ever waits.
 struct event_log::writer {
+    using steady = std::chrono::steady_clock;
+    static constexpr std::size_t batch_limit = 16 * 1024;
+    static constexpr std::size_t queued_batches = 256;
+    static constexpr auto linger = std::chrono::milliseconds(20);
+
     std::shared_ptr<fd_sink> sink;
     std::shared_ptr<spdlog::details::thread_pool> pool;
     std::shared_ptr<spdlog::async_logger> logger;
-    std::atomic<bool> closed{false};
-    std::mutex close_mutex;           // close() and dropped()
-    std::uint64_t overruns_at_close = 0; // the queue's count, kept when the queue goes
+
+    std::mutex mutex; // everything below
+    std::string batch;
+    std::uint64_t batch_lines = 0;
+    steady::time_point last_post{};
+    std::uint64_t dropped = 0;
+    bool closed = false;
+    bool flusher_stop = false;
+    std::condition_variable flusher_wake;
+    std::thread flusher; // last: starts once the rest exists
+
+    void add(std::string_view line) {
+        std::lock_guard lock(mutex);
+        if (closed)
+            return;
+        batch.append(line);
+        batch.push_back('\n');
+        ++batch_lines;
+        if (batch.size() >= batch_limit || steady::now() - last_post >= linger)
+            post();
+    }
+
+    /// Hands the batch to the writer thread, or drops it when too much waits (mutex held).
+    void post() {
+        if (batch.empty())
+            return;
+        last_post = steady::now();
+        if (pool->queue_size() >= queued_batches)
+            dropped += batch_lines;
+        else
+            logger->log(spdlog::level::info, std::string_view(batch)); // copies the batch
+        batch.clear();
+        batch_lines = 0;
+    }
 };
 
-event_log::event_log(log_format format, log_level level, int fd, std::size_t queue_lines)
+event_log::event_log(log_format format, log_level level, int fd)
     : format_(format), level_(level), writer_(std::make_unique<writer>()) {
     auto& w = *writer_;
     w.sink = std::make_shared<fd_sink>(fd);
-    w.pool = std::make_shared<spdlog::details::thread_pool>(queue_lines, 1);
-    w.sink->set_queue(w.pool);
-    // Not registered in spdlog's global registry: the log belongs to this object alone.
-    w.logger = std::make_shared<spdlog::async_logger>("fgs-emulator", w.sink, w.pool,
-                                                      spdlog::async_overflow_policy::overrun_oldest);
+    // Room for the batches and the pool's own terminate message.
+    w.pool = std::make_shared<spdlog::details::thread_pool>(writer::queued_batches + 8, 1);
+    // Not registered in spdlog's global registry: the log belongs to this object alone. The
+    // overflow policy never blocks (post() keeps the queue from filling anyway).
+    w.logger = std::make_shared<spdlog::async_logger>(
+        "fgs-emulator", w.sink, w.pool, spdlog::async_overflow_policy::overrun_oldest);
     w.logger->set_level(spdlog::level::trace); // the levels are filtered before formatting
+    w.batch.reserve(writer::batch_limit + 4096);
+    w.flusher = std::thread([&w] {
+        std::unique_lock lock(w.mutex);
+        while (!w.flusher_wake.wait_for(lock, writer::linger, [&w] { return w.flusher_stop; }))
+            if (steady_since(w.last_post) >= writer::linger)
+                w.post();
+    });
 }
 
 event_log::event_log(log_format format, log_level level, line_sink sink)
@@ -288,35 +320,37 @@ event_log::~event_log() {
 void event_log::close() {
     if (!writer_)
         return;
-    std::lock_guard lock(writer_->close_mutex);
-    if (writer_->closed.exchange(true))
-        return;
-    // Nothing is queued from now on (no other thread logs during close), so nothing more is
-    // dropped from the queue.
-    writer_->overruns_at_close = writer_->pool->overrun_counter();
-    // The pool's destructor lets its thread write what is queued, then joins it; the sink
-    // writes its buffer when the logger lets go of it.
-    writer_->logger.reset();
-    writer_->pool.reset();
+    auto& w = *writer_;
+    {
+        std::lock_guard lock(w.mutex);
+        if (w.closed)
+            return;
+        w.post();
+        w.closed = true;
+        w.flusher_stop = true;
+    }
+    w.flusher_wake.notify_one();
+    w.flusher.join();
+    // The pool's destructor lets its thread write what is queued, then joins it.
+    std::lock_guard lock(w.mutex);
+    w.dropped += w.pool->overrun_counter(); // none expected: post() checks the room first
+    w.logger.reset();
+    w.pool.reset();
 }
 
 std::uint64_t event_log::dropped() const {
     if (!writer_)
         return 0;
-    std::lock_guard lock(writer_->close_mutex);
-    const auto& pool = writer_->pool;
-    return (pool ? pool->overrun_counter() : writer_->overruns_at_close) +
+    std::lock_guard lock(writer_->mutex);
+    return writer_->dropped + (writer_->pool ? writer_->pool->overrun_counter() : 0) +
            writer_->sink->failed();
 }
 
-void event_log::write(log_level level, std::string_view line) {
-    if (sink_) {
+void event_log::write(log_level, std::string_view line) {
+    if (sink_)
         sink_(line);
-        return;
-    }
-    if (writer_->closed.load(std::memory_order_acquire))
-        return;
-    writer_->logger->log(spdlog_level(level), line);
+    else
+        writer_->add(line);
 }
 
 void event_log::access(const access_entry& e) {

@@ -3,10 +3,11 @@
 // the events around them — start-up, shutdown, loaded fixtures, state-file saves, internal
 // errors. Formats and field names: README.md, "Logging".
 //
-// Writing never blocks the thread that logs: lines go through spdlog's asynchronous logger,
-// a queue bounded to `queue_lines` whose oldest line is dropped (and counted) when it is full;
-// one background thread writes them to the file descriptor, batched while more are queued.
-// A slow terminal or pipe therefore costs lines, never request latency.
+// Writing never blocks the thread that logs on the terminal or pipe: lines are gathered in
+// batches that spdlog's asynchronous logger hands to its own thread, which writes them. What
+// waits for a slow reader is bounded (about 4 MiB); beyond that new lines are dropped and
+// counted (dropped(), and the "stopped" line at shutdown). A slow terminal or pipe costs lines,
+// never request latency. Lines reach the descriptor within about 20 ms.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -55,8 +56,8 @@ public:
     /// Receives each line, without its newline, on the thread that logged it (tests).
     using line_sink = std::function<void(std::string_view line)>;
 
-    /// Logs to file descriptor `fd` (stderr by default) through the asynchronous queue.
-    event_log(log_format format, log_level level, int fd = 2, std::size_t queue_lines = 8192);
+    /// Logs to file descriptor `fd` (stderr by default) through the asynchronous writer.
+    explicit event_log(log_format format, log_level level, int fd = 2);
     /// Logs to `sink`, synchronously.
     event_log(log_format format, log_level level, line_sink sink);
     /// close().
@@ -77,7 +78,7 @@ public:
     /// Lines lost so far: dropped from a full queue, or not writable (e.g. a closed pipe).
     std::uint64_t dropped() const;
     /// Writes every queued line and stops the writer; lines logged later are discarded.
-    /// Idempotent.
+    /// Idempotent; thread-safe.
     void close();
 
 private:
