@@ -330,7 +330,8 @@ std::string usage() {
          "as 'name = value' in a --config file; repeatable ones take commas in variables):\n";
     for (auto& f : flags()) {
         std::string left = std::string("  --") + f.name + (f.arg ? std::string(" ") + f.arg : "");
-        s << left << std::string(left.size() < 34 ? 34 - left.size() : 1, ' ') << f.help << '\n';
+        // At least two spaces before the help text: README's flag table is checked against it.
+        s << left << std::string(left.size() < 34 ? 34 - left.size() : 2, ' ') << f.help << '\n';
     }
     s << "\nThe first line printed on stdout is 'listening on http://HOST:PORT'.\n"
          "SIGINT/SIGTERM stop accepting, finish requests in flight and exit 0.\n";
