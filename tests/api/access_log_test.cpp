@@ -56,9 +56,9 @@ struct logged {
 };
 
 /// The field names of an access line, in order (README, "Logging").
-const std::vector<std::string> access_fields = {
-    "time",   "level",      "event", "request_id",  "project", "method",
-    "path",   "status",     "error_code", "rule", "duration_us", "deferred"};
+const std::vector<std::string> access_fields = {"time",       "level",  "event",       "request_id",
+                                                "project",    "method", "path",        "status",
+                                                "error_code", "rule",   "duration_us", "deferred"};
 
 void check_access_fields(const json::object& o) {
     std::vector<std::string> names;
@@ -150,9 +150,8 @@ BOOST_AUTO_TEST_CASE(text_lines_read_left_to_right) {
     const std::string line = l.lines.front();
     BOOST_TEST_CONTEXT(line) {
         // TIME info request METHOD PATH STATUS DURATIONus id=… project=… error_code=… rule="…"
-        BOOST_TEST(line.find("Z info request GET " +
-                             api_harness::config(api_harness::urn("nope")) + "?a=b 404 ") ==
-                   26u);
+        BOOST_TEST(line.find("Z info request GET " + api_harness::config(api_harness::urn("nope")) +
+                             "?a=b 404 ") == 26u);
         BOOST_TEST(line.find("us id=" + std::string(missing["X-Request-Id"]) + " project=" + p +
                              " error_code=" +
                              std::string(json::parse(missing.body()).at("error_code").as_string()) +
@@ -198,7 +197,8 @@ BOOST_AUTO_TEST_CASE(events_name_what_happened_with_their_fields) {
     lines.clear();
     event_log text(log_format::text, log_level::debug,
                    [&](std::string_view line) { lines.emplace_back(line); });
-    text.event(log_level::debug, "deferred", "the answer waits", {{"path", std::string_view("/x")}});
+    text.event(log_level::debug, "deferred", "the answer waits",
+               {{"path", std::string_view("/x")}});
     BOOST_REQUIRE_EQUAL(lines.size(), 1u);
     BOOST_TEST(lines[0].substr(27) == " debug deferred message=\"the answer waits\" path=/x");
 }
