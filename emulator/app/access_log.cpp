@@ -7,53 +7,85 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <condition_variable>
+#include <csignal>
 #include <ctime>
 #include <mutex>
 #include <poll.h>
+#include <pthread.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
 namespace emu {
 namespace {
 
-/// Writes each message, a batch of whole lines, to a file descriptor with one write() on the
-/// logger's background thread; counts the lines of a batch that cannot be written.
+/// Writes each message, a batch of whole lines, to a file descriptor on the logger's
+/// background thread; counts the lines that cannot be written. To a pipe or terminal it writes
+/// at most PIPE_BUF bytes once poll() says there is room, so that it never sticks in write():
+/// after give_up() (shutdown) it stops waiting at the deadline and drops what is left. A
+/// closed pipe is an error (EPIPE: the writer thread blocks SIGPIPE), not the emulator's end.
 class fd_sink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
-    explicit fd_sink(int fd) : fd_(fd) {}
+    explicit fd_sink(int fd) : fd_(fd) {
+        struct stat st {};
+        regular_ = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    }
     std::uint64_t failed() const { return failed_.load(std::memory_order_relaxed); }
+    /// From now on, stop waiting for a descriptor that takes nothing after `patience`.
+    void give_up(std::chrono::milliseconds patience) {
+        deadline_.store((steady::now() + patience).time_since_epoch().count(),
+                        std::memory_order_relaxed);
+    }
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
         const std::string_view text(msg.payload.data(), msg.payload.size());
         std::size_t done = 0;
         while (done < text.size()) {
-            ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
-            if (n >= 0) {
-                done += static_cast<std::size_t>(n);
-                continue;
-            }
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) { // a non-blocking descriptor: wait
+            std::size_t chunk = text.size() - done;
+            if (!regular_) {
                 pollfd p{fd_, POLLOUT, 0};
-                if (::poll(&p, 1, 1000) >= 0)
+                const int ready = ::poll(&p, 1, 100);
+                if (ready < 0 && errno != EINTR)
+                    break;
+                if (ready <= 0) {
+                    if (past_deadline())
+                        break;
                     continue;
+                }
+                if (p.revents & (POLLERR | POLLNVAL))
+                    break;
+                chunk = std::min<std::size_t>(chunk, PIPE_BUF);
             }
-            // Not writable (closed pipe, full disk): the rest is lost, and counted.
-            const auto rest = text.substr(done);
+            const ssize_t n = ::write(fd_, text.data() + done, chunk);
+            if (n > 0)
+                done += static_cast<std::size_t>(n);
+            else if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)
+                break; // closed pipe, full disk: the rest is lost
+            else if (past_deadline())
+                break;
+        }
+        const auto rest = text.substr(done);
+        if (!rest.empty())
             failed_.fetch_add(
                 static_cast<std::uint64_t>(std::count(rest.begin(), rest.end(), '\n')),
                 std::memory_order_relaxed);
-            return;
-        }
     }
     void flush_() override {}
 
 private:
+    using steady = std::chrono::steady_clock;
+    bool past_deadline() const {
+        const auto d = deadline_.load(std::memory_order_relaxed);
+        return d != 0 && steady::now().time_since_epoch().count() >= d;
+    }
+
     int fd_;
+    bool regular_ = false; // a file: always writable, written whole
     std::atomic<std::uint64_t> failed_{0};
+    std::atomic<steady::rep> deadline_{0};
 };
 
 /// "2024-05-01T12:34:56.123456Z": the wall clock in UTC, to the microsecond. The calendar
@@ -243,8 +275,8 @@ std::string_view error_code_of(std::string_view body) {
 /// log cheap (a hand-over per line woke the writer thread on every request). A line waits in
 /// the batch at most `linger`: a batch is handed over when it holds `batch_limit` bytes, when
 /// the previous hand-over is older than `linger` (so an idle emulator's lines appear at once),
-/// or by the flusher thread every `linger`. At most `queued_batches` wait for a slow stderr
-/// (4 MiB): a batch beyond that is dropped and its lines counted; nobody ever waits.
+/// or by the flusher thread when it has waited `linger`. At most `queued_batches` wait for a slow
+/// stderr (4 MiB): a batch beyond that is dropped and its lines counted; nobody ever waits.
 struct event_log::writer {
     using steady = std::chrono::steady_clock;
     static constexpr std::size_t batch_limit = 16 * 1024;
@@ -274,6 +306,8 @@ struct event_log::writer {
         ++batch_lines;
         if (batch.size() >= batch_limit || steady::now() - last_post >= linger)
             post();
+        else if (batch_lines == 1) // a new batch waits: the flusher hands it over in time
+            flusher_wake.notify_one();
     }
 
     /// Hands the batch to the writer thread, or drops it when too much waits (mutex held).
@@ -295,18 +329,34 @@ event_log::event_log(log_format format, log_level level, int fd)
     auto& w = *writer_;
     w.sink = std::make_shared<fd_sink>(fd);
     // Room for the batches and the pool's own terminate message.
-    w.pool = std::make_shared<spdlog::details::thread_pool>(writer::queued_batches + 8, 1);
+    {
+        // The writer thread inherits a blocked SIGPIPE: writing to a closed pipe fails, and
+        // the emulator goes on without a log.
+        sigset_t sigpipe_only, old_mask;
+        sigemptyset(&sigpipe_only);
+        sigaddset(&sigpipe_only, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &sigpipe_only, &old_mask);
+        w.pool = std::make_shared<spdlog::details::thread_pool>(writer::queued_batches + 8, 1);
+        pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    }
     // Not registered in spdlog's global registry: the log belongs to this object alone. The
     // overflow policy never blocks (post() keeps the queue from filling anyway).
     w.logger = std::make_shared<spdlog::async_logger>(
         "fgs-emulator", w.sink, w.pool, spdlog::async_overflow_policy::overrun_oldest);
     w.logger->set_level(spdlog::level::trace); // the levels are filtered before formatting
     w.batch.reserve(writer::batch_limit + 4096);
+    // Sleeps while no line waits (an idle emulator costs no wake-ups); else hands the batch
+    // over once it is `linger` old.
     w.flusher = std::thread([&w] {
         std::unique_lock lock(w.mutex);
-        while (!w.flusher_wake.wait_for(lock, writer::linger, [&w] { return w.flusher_stop; }))
-            if (steady_since(w.last_post) >= writer::linger)
+        while (!w.flusher_stop) {
+            if (w.batch.empty())
+                w.flusher_wake.wait(lock, [&w] { return w.flusher_stop || !w.batch.empty(); });
+            else if (!w.flusher_wake.wait_for(lock, writer::linger,
+                                              [&w] { return w.flusher_stop; }) &&
+                     steady_since(w.last_post) >= writer::linger)
                 w.post();
+        }
     });
 }
 
@@ -331,7 +381,9 @@ void event_log::close() {
     }
     w.flusher_wake.notify_one();
     w.flusher.join();
-    // The pool's destructor lets its thread write what is queued, then joins it.
+    // The pool's destructor lets its thread write what is queued, then joins it. A stderr that
+    // takes nothing for 2 s (a stalled pipe) must not keep the emulator from exiting.
+    w.sink->give_up(std::chrono::seconds(2));
     std::lock_guard lock(w.mutex);
     w.dropped += w.pool->overrun_counter(); // none expected: post() checks the room first
     w.logger.reset();

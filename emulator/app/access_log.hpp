@@ -7,7 +7,7 @@
 // batches that spdlog's asynchronous logger hands to its own thread, which writes them. What
 // waits for a slow reader is bounded (about 4 MiB); beyond that new lines are dropped and
 // counted (dropped(), and the "stopped" line at shutdown). A slow terminal or pipe costs lines,
-// never request latency. Lines reach the descriptor within about 20 ms.
+// never request latency. Lines reach the descriptor within about 40 ms.
 #include <chrono>
 #include <cstdint>
 #include <functional>

@@ -91,8 +91,8 @@ BOOST_AUTO_TEST_CASE(text_is_the_default_format) {
     BOOST_TEST(err.find(" info request GET /v2/" + project + "/fgs/functions?limit=1 200 ") !=
                    std::string::npos,
                err);
-    BOOST_TEST(err.find(" info start message=\"listening on http://127.0.0.1:") != std::string::npos,
-               err);
+    BOOST_TEST(
+        err.find(" info start message=\"listening on http://127.0.0.1:") != std::string::npos, err);
 }
 
 BOOST_AUTO_TEST_CASE(warn_writes_no_access_lines) {
@@ -104,10 +104,28 @@ BOOST_AUTO_TEST_CASE(warn_writes_no_access_lines) {
     BOOST_TEST(from_env.empty(), from_env);
 }
 
+BOOST_AUTO_TEST_CASE(a_stderr_nobody_reads_holds_up_neither_requests_nor_the_exit) {
+    // The test reads stderr only at the end: the pipe (64 KB) fills after a few hundred lines.
+    child_process p(binary, {"--port", "0"});
+    unsigned short port = started_port(p);
+    {
+        test_client c(port);
+        for (int i = 0; i < 3000; ++i) // ~800 KB of access lines
+            BOOST_REQUIRE(c.request(http::verb::get, "/v2/" + project + "/fgs/functions", "", auth)
+                              .result_int() == 200u);
+    }
+    p.signal(SIGTERM);
+    // The writer gives up on the stalled pipe 2 s into the shutdown.
+    BOOST_TEST(p.wait_exit(10s).value_or(-1) == 0);
+    const auto err = p.read_stderr();
+    BOOST_TEST(err.find(" info request GET ") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_values_exit_2_naming_the_accepted_ones) {
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
         {{"--log-format", "xml"}, "invalid value 'xml' for --log-format text|json"},
-        {{"--log-level", "verbose"}, "invalid value 'verbose' for --log-level error|warn|info|debug"},
+        {{"--log-level", "verbose"},
+         "invalid value 'verbose' for --log-level error|warn|info|debug"},
         {{"--log-level=INFO"}, "invalid value 'INFO' for --log-level error|warn|info|debug"},
     };
     for (auto& [args, message] : cases) {
@@ -123,9 +141,10 @@ BOOST_AUTO_TEST_CASE(unknown_values_exit_2_naming_the_accepted_ones) {
     ::unsetenv("FGS_EMULATOR_LOG_FORMAT");
     BOOST_TEST(p.wait_exit(10s).value_or(-1) == 2);
     auto err = p.read_stderr();
-    BOOST_TEST(err.find("FGS_EMULATOR_LOG_FORMAT: invalid value 'yaml' for --log-format text|json") !=
-                   std::string::npos,
-               err);
+    BOOST_TEST(
+        err.find("FGS_EMULATOR_LOG_FORMAT: invalid value 'yaml' for --log-format text|json") !=
+            std::string::npos,
+        err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
