@@ -1,5 +1,6 @@
 // fgs-emulator: parse options, build the application, serve until SIGINT/SIGTERM.
 #include "api/error_table.hpp"
+#include "app/access_log.hpp"
 #include "app/application.hpp"
 #include "app/options.hpp"
 #include "app/probe.hpp"
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <pthread.h>
 #include <string_view>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     if (argc >= 2 && std::string_view(argv[1]) == "--probe") // the image's HEALTHCHECK
@@ -67,15 +69,33 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::string host = app->bound_host();
-    std::cout << "listening on http://" << host << ":" << port << std::endl;
+    const std::string address = "http://" + host + ":" + std::to_string(port);
+    std::cout << "listening on " << address << std::endl; // stays first and plain: scripts read it
+    auto& log = app->log();
+    log.event(emu::log_level::info, "start", "listening on " + address,
+              {{"address", std::string_view(address)},
+               {"version", std::string_view(emu::control::emulator_version())},
+               {"profile", std::string_view(opts.profile)},
+               {"threads", std::uint64_t{opts.server.threads}},
+               {"pid", static_cast<std::uint64_t>(::getpid())}});
     if (host != "127.0.0.1" && host != "[::1]" && host.rfind("127.", 0) != 0)
-        std::cerr << "fgs-emulator: warning: bound to " << host
-                  << ", reachable from other machines; the emulator has no real security\n";
+        log.event(emu::log_level::warn, "exposed",
+                  "warning: bound to " + host +
+                      ", reachable from other machines; the emulator has no real security",
+                  {{"host", std::string_view(host)}});
 
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    std::cerr << "fgs-emulator: signal " << sig << ", stopping\n";
+    log.event(emu::log_level::info, "stopping",
+              "signal " + std::to_string(sig) + ", finishing the requests in flight",
+              {{"signal", static_cast<std::uint64_t>(sig)}});
     app->stop();
     app->wait();
-    return 0;
+    const auto dropped = log.dropped();
+    log.event(dropped ? emu::log_level::warn : emu::log_level::info, "stopped",
+              dropped ? "stopped; " + std::to_string(dropped) +
+                            " log line(s) were dropped (stderr too slow or closed)"
+                      : std::string("stopped"),
+              {{"dropped_log_lines", std::uint64_t{dropped}}});
+    return 0; // ~application writes the lines still queued
 }

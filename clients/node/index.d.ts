@@ -198,7 +198,8 @@ export class EmulatorClient {
   ready(): Promise<{ ready: boolean; fixtures_loaded: number; projects: number }>;
   waitUntilReady(options?: { timeoutMs?: number; intervalMs?: number }): Promise<{ ready: boolean }>;
 
-  reset(options?: ProjectScope & { kind?: ResetKind }): Promise<{ reset: ResetKind; project_id: string | null }>;
+  /** to: 'start' (default: back to the fixtures or state file loaded at start-up) or 'empty'. */
+  reset(options?: ProjectScope & { kind?: ResetKind; to?: 'start' | 'empty' }): Promise<{ reset: ResetKind; project_id: string | null; to: 'start' | 'empty' }>;
   state(options?: ProjectScope): Promise<Record<string, unknown>>;
   loadState(document: Record<string, unknown>): Promise<{ loaded_projects: string[] }>;
   seed(seed: number): Promise<{ seed: number }>;

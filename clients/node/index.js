@@ -112,7 +112,7 @@ class EmulatorClient {
   health() { return this.request('GET', '/health'); }
   ready() { return this.request('GET', '/ready'); }
 
-  reset({ projectId, kind } = {}) { return this.request('POST', `/reset${query({ projectId, kind })}`); }
+  reset({ projectId, kind, to } = {}) { return this.request('POST', `/reset${query({ projectId, kind, to })}`); }
 
   state({ projectId } = {}) { return this.request('GET', `/state${query({ projectId })}`); }
   loadState(document) { return this.request('PUT', '/state', document); }

@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include "app/access_log.hpp"
 #include "app/invocation_runner.hpp"
 #include "app/pipeline.hpp"
 #include "app/state_file.hpp"
@@ -8,8 +9,6 @@
 #include "domain/clock.hpp"
 #include "gateway/auth.hpp"
 #include "server/server.hpp"
-
-#include <iostream>
 
 namespace emu {
 namespace {
@@ -25,6 +24,7 @@ bool may_change_state(const server::request& req) {
 } // namespace
 
 struct application::parts {
+    std::unique_ptr<event_log> log; // first: every other part may log until it is gone
     domain::real_clock real;
     std::optional<control::service_state> state;
     std::optional<invocation_runner> runner; // after the state it drives
@@ -70,6 +70,8 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
 
     std::unique_ptr<application> app(new application());
     parts& p = *app->parts_;
+    p.log = std::make_unique<event_log>(opts.log_format, opts.log_level);
+    event_log& log = *p.log;
     auto& state = p.state.emplace(clock ? *clock : p.real, config);
     if (opts.seed) {
         state.ids.seed(*opts.seed);
@@ -87,12 +89,21 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
             error = "--state-file: " + *err;
             return nullptr;
         }
-    if (opts.fixtures && !state_found) // the state file already holds what they loaded
+    if (state_found)
+        log.event(log_level::info, "state_loaded", "loaded the state file " + *opts.state_file,
+                  {{"path", std::string_view(*opts.state_file)}});
+    if (opts.fixtures && !state_found) { // the state file already holds what they loaded
         if (auto err =
                 control::load_fixture_dir(state, *opts.fixtures, &state.control.fixtures_loaded)) {
             error = "fixtures: " + *err;
             return nullptr;
         }
+        log.event(log_level::info, "fixtures_loaded",
+                  "loaded " + std::to_string(state.control.fixtures_loaded) +
+                      " fixture file(s) from " + *opts.fixtures,
+                  {{"dir", std::string_view(*opts.fixtures)},
+                   {"files", std::uint64_t{state.control.fixtures_loaded}}});
+    }
     // What reset ?to=start goes back to: the fixtures, or the state file.
     control::remember_startup_state(state);
     if (opts.state_file) {
@@ -107,9 +118,9 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
                 error = "--state-file: " + *err;
                 return nullptr;
             }
-        p.persistence.emplace(state, *opts.state_file, opts.state_save_delay);
+        p.persistence.emplace(state, *opts.state_file, opts.state_save_delay, &log);
     }
-    const pipeline& requests = p.requests.emplace(state);
+    const pipeline& requests = p.requests.emplace(state, &log);
     state_persistence* persistence = p.persistence ? &*p.persistence : nullptr;
     server::request_handler handler{
         [&requests, persistence](server::request&& req, const server::deferral& later) {
@@ -134,9 +145,8 @@ void application::stop() {
 }
 void application::wait() {
     parts_->srv->wait();
-    if (parts_->persistence) // the final state, after the last request
-        if (auto e = parts_->persistence->stop())
-            std::cerr << "fgs-emulator: --state-file: " << *e << '\n';
+    if (parts_->persistence) // the final state, after the last request (logs a failure)
+        parts_->persistence->stop();
 }
 
 std::string application::bound_host() const {
@@ -146,6 +156,10 @@ std::string application::bound_host() const {
 
 control::service_state& application::state() {
     return *parts_->state;
+}
+
+event_log& application::log() {
+    return *parts_->log;
 }
 
 } // namespace emu

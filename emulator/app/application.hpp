@@ -16,6 +16,7 @@ class clock;
 namespace control {
 class service_state;
 }
+class event_log;
 
 class application {
 public:
@@ -38,6 +39,8 @@ public:
     std::string bound_host() const;
     /// The emulator's whole state (store, clocks, switches, journal, …).
     control::service_state& state();
+    /// The log on stderr (--log-format, --log-level); closed when the application goes.
+    event_log& log();
 
 private:
     application();

@@ -205,6 +205,20 @@ const std::vector<flag>& flags() {
          uint_into([](options& o, std::uint64_t n) { o.server.max_target = n; }, 256,
                    std::uint64_t{1} << 20),
          sizes(256, std::uint64_t{1} << 20)},
+        {"log-format", "text|json",
+         "format of the log on stderr (default text); json: one object per "
+         "line",
+         [](options& o, std::string_view v) {
+             auto f = parse_log_format(v);
+             return f && (o.log_format = *f, true);
+         }},
+        {"log-level", "error|warn|info|debug",
+         "what is logged (default info): info is warn plus a line per "
+         "request, start-up and shutdown; debug adds deferrals",
+         [](options& o, std::string_view v) {
+             auto l = parse_log_level(v);
+             return l && (o.log_level = *l, true);
+         }},
         {"config", "FILE", "read flags from FILE, one 'name = value' per line, # comments",
          [](options& o, std::string_view v) {
              o.config = std::string(v);
@@ -418,7 +432,8 @@ std::string usage() {
          "as 'name = value' in a --config file; repeatable ones take commas in variables):\n";
     for (auto& f : flags()) {
         std::string left = std::string("  --") + f.name + (f.arg ? std::string(" ") + f.arg : "");
-        s << left << std::string(left.size() < 34 ? 34 - left.size() : 1, ' ') << f.help << '\n';
+        // At least two spaces before the help text: README's flag table is checked against it.
+        s << left << std::string(left.size() < 34 ? 34 - left.size() : 2, ' ') << f.help << '\n';
     }
     s << "\nThe first line printed on stdout is 'listening on http://HOST:PORT'.\n"
          "SIGINT/SIGTERM stop accepting, finish requests in flight and exit 0.\n";

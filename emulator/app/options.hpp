@@ -2,6 +2,7 @@
 // Command-line options of fgs-emulator. Every flag --name can also be given by the
 // environment variable FGS_EMULATOR_NAME (upper case, '-' → '_') and by a line "name = value"
 // of a --config file. Precedence: command line, then environment, then config file.
+#include "app/access_log.hpp"
 #include "server/server.hpp"
 
 #include <chrono>
@@ -30,6 +31,8 @@ struct options {
     std::optional<std::string> config;          ///< --config FILE that was read
     std::optional<std::string> state_file;      ///< --state-file PATH: load at start, keep saved
     std::chrono::milliseconds state_save_delay{200}; ///< --state-save-ms: quiet time before a save
+    emu::log_format log_format = emu::log_format::text; ///< --log-format text|json
+    emu::log_level log_level = emu::log_level::info;    ///< --log-level error|warn|info|debug
     bool help = false;
     bool version = false;
     bool list_switches = false;

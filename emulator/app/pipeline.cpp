@@ -5,12 +5,14 @@
 #include "api/handler_support.hpp"
 #include "api/http_response.hpp"
 #include "api/routes.hpp"
+#include "app/access_log.hpp"
 #include "control/context.hpp"
 #include "control/handlers.hpp"
 #include "gateway/auth.hpp"
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <iostream>
@@ -20,15 +22,19 @@ namespace emu {
 namespace {
 
 constexpr std::string_view switches_header = "X-Emulator-Switches";
+using steady = std::chrono::steady_clock;
 
 /// One request on its way through the stages: what handlers get, what was matched, and the
 /// answer with how it leaves.
 struct exchange {
-    exchange(const request& req, control::service_state& state, response_meta meta)
-        : ctx(req, state, std::move(meta)) {}
+    exchange(const request& req, control::service_state& state, response_meta meta, event_log* log,
+             steady::time_point start)
+        : ctx(req, state, std::move(meta)), log(log), start(start) {}
 
     control::context ctx;
-    bool control = false; ///< a control-API request (under /_emulator/, control API on)
+    event_log* log;           ///< the access log; null: none
+    steady::time_point start; ///< when the pipeline got the request
+    bool control = false;     ///< a control-API request (under /_emulator/, control API on)
     const api::route_table<api::handler>::route* public_route = nullptr;
     const api::route_table<control::handler>::route* control_route = nullptr;
     api::answer out;
@@ -43,6 +49,39 @@ struct next_stages {
 };
 
 using stage = void (*)(exchange&, next_stages);
+
+std::chrono::microseconds since(steady::time_point start) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - start);
+}
+
+/// One access line per request (public and control API) with the answer as it leaves:
+/// status, error_code and the rule that fired. A deferred answer (a control-API wait) is
+/// logged when it is given, by the sink pipeline::handle makes; at debug level a line
+/// marks the deferral too.
+void access_log(exchange& x, next_stages next) {
+    next(x);
+    if (!x.log || !x.log->access_enabled())
+        return;
+    const request& req = x.ctx.req;
+    if (x.out.deferred) {
+        x.log->event(log_level::debug, "deferred", "the answer waits (logged when given)",
+                     {{"request_id", std::string_view(x.ctx.meta.request_id)},
+                      {"method", req.method_string()},
+                      {"path", req.target()}});
+        return;
+    }
+    const bool answered = x.action != server::reply_action::reset;
+    const unsigned status = answered ? x.out.res.result_int() : 0;
+    x.log->access({.request_id = x.ctx.meta.request_id,
+                   .project = x.ctx.project_id,
+                   .method = req.method_string(),
+                   .target = req.target(),
+                   .status = status,
+                   .error_code = status >= 300 ? error_code_of(x.out.res.body()) : "",
+                   .rule = x.out.rule,
+                   .duration = since(x.start),
+                   .deferred = false});
+}
 
 /// Records the request and its answer in the journal (public API only).
 void journal(exchange& x, next_stages next) {
@@ -247,6 +286,7 @@ void call_handler(exchange& x, next_stages) {
 // The stages, in order. Each either answers (sets x.out) and returns, or calls next(x) and
 // may then adjust what the stages after it answered. Adding a stage is one line here.
 constexpr stage stages[] = {
+    access_log,   // one line per request on stderr, with the final answer
     journal,      // records what was asked and answered (public API)
     faults,       // injected errors, resets, delays, truncation, damage (public API)
     switches,     // the switches in force; X-Emulator-Switches on the answer
@@ -266,25 +306,69 @@ server::reply to_reply(api::answer&& a) {
     return server::reply{std::move(a.res)};
 }
 
+/// The access line of an answer made outside the stages (internal errors, transport
+/// rejections).
+void log_answer(event_log* log, std::string_view method, std::string_view target,
+                const response& res, const std::string& request_id, steady::time_point start,
+                std::string_view rule) {
+    if (log && log->access_enabled())
+        log->access({.request_id = request_id,
+                     .project = {},
+                     .method = method,
+                     .target = target,
+                     .status = res.result_int(),
+                     .error_code = error_code_of(res.body()),
+                     .rule = rule,
+                     .duration = since(start),
+                     .deferred = false});
+}
+
 } // namespace
 
-pipeline::pipeline(control::service_state& state) : state_(state) {}
+pipeline::pipeline(control::service_state& state, event_log* log) : state_(state), log_(log) {}
 
 std::optional<server::reply> pipeline::handle(const request& req,
                                               const server::deferral& later) const {
+    const auto start = steady::now();
     response_meta meta{req.version(), req.keep_alive(), state_.ids.uuid()};
+    std::string why;
     try {
         // Enough for the JSON of a typical request and answer; more comes from the heap.
         alignas(std::max_align_t) unsigned char json_buffer[4096];
         boost::json::monotonic_resource json_memory(json_buffer, sizeof json_buffer);
-        exchange x(req, state_, meta);
+        exchange x(req, state_, meta, log_, start);
         x.ctx.json = &json_memory;
         x.control = state_.control.enabled && control::is_control_path(x.ctx.path);
         // A handler that answers later gets a sink that finishes its answer like the
-        // stages after it would have (control requests: only the switches header).
-        x.ctx.defer = [&later, &ctx = x.ctx]() -> api::answer_sink {
-            return [sink = later(), in_force = ctx.switches](api::answer a) {
+        // stages after it would have (control requests: only the switches header), and
+        // writes its access line.
+        x.ctx.defer = [&later, &x]() -> api::answer_sink {
+            struct logged {
+                event_log* log;
+                std::string request_id, project, method, target;
+                steady::time_point start;
+            };
+            std::shared_ptr<logged> line;
+            if (x.log && x.log->access_enabled())
+                line =
+                    std::make_shared<logged>(logged{x.log, x.ctx.meta.request_id, x.ctx.project_id,
+                                                    std::string(x.ctx.req.method_string()),
+                                                    std::string(x.ctx.req.target()), x.start});
+            return [sink = later(), in_force = x.ctx.switches, line](api::answer a) {
                 name_switches(a.res, in_force);
+                if (line) {
+                    const unsigned status = a.res.result_int();
+                    line->log->access(
+                        {.request_id = line->request_id,
+                         .project = line->project,
+                         .method = line->method,
+                         .target = line->target,
+                         .status = status,
+                         .error_code = status >= 300 ? error_code_of(a.res.body()) : "",
+                         .rule = a.rule,
+                         .duration = since(line->start),
+                         .deferred = true});
+                }
                 sink(to_reply(std::move(a)));
             };
         };
@@ -293,40 +377,52 @@ std::optional<server::reply> pipeline::handle(const request& req,
             return std::nullopt;
         return server::reply{std::move(x.out.res), x.delay, x.action};
     } catch (const std::exception& e) {
-        std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
-                  << req.target() << ": " << e.what() << '\n';
-        return to_reply(
-            api::make_error_response(api::describe(api::api_errc::internal, e.what(), {}), meta));
+        why = e.what();
     } catch (...) {
-        std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
-                  << req.target() << '\n';
-        return to_reply(api::make_error_response(
-            api::describe(api::api_errc::internal, "unknown error", {}), meta));
+        why = "unknown error";
     }
+    if (log_)
+        log_->event(log_level::error, "internal_error", why,
+                    {{"request_id", std::string_view(meta.request_id)},
+                     {"method", req.method_string()},
+                     {"path", req.target()}});
+    else
+        std::cerr << "fgs-emulator: internal error on " << req.method_string() << ' '
+                  << req.target() << ": " << why << '\n';
+    auto res = api::make_error_response(api::describe(api::api_errc::internal, why, {}), meta);
+    log_answer(log_, req.method_string(), req.target(), res, meta.request_id, start,
+               "internal error");
+    return to_reply(std::move(res));
 }
 
 server::reply pipeline::reject(server::transport_error why,
                                const server::request_header& head) const {
+    const auto start = steady::now();
     const auto defaults = state_.switches.defaults();
+    response_meta meta{11, false, state_.ids.uuid()};
+    api::error_entry error;
     switch (why) {
     case server::transport_error::header_too_large:
-        return to_reply(api::make_error_response(
-            api::describe(api::api_errc::header_too_large,
-                          "the request header fields are too large", defaults),
-            {11, false, state_.ids.uuid()}));
+        error = api::describe(api::api_errc::header_too_large,
+                              "the request header fields are too large", defaults);
+        break;
     case server::transport_error::target_too_long:
-        return to_reply(
-            api::make_error_response(api::describe(api::api_errc::target_too_long,
-                                                   "the request target is too long", defaults),
-                                     {11, false, state_.ids.uuid()}));
+        error = api::describe(api::api_errc::target_too_long, "the request target is too long",
+                              defaults);
+        break;
     case server::transport_error::body_too_large:
+        meta.version = head.version();
+        error = api::describe(api::api_errc::body_too_large,
+                              "the limit is " + std::to_string(state_.svc.max_body) +
+                                  " bytes (--max-body)",
+                              defaults);
         break;
     }
-    return to_reply(api::make_error_response(
-        api::describe(api::api_errc::body_too_large,
-                      "the limit is " + std::to_string(state_.svc.max_body) + " bytes (--max-body)",
-                      defaults),
-        {head.version(), false, state_.ids.uuid()}));
+    auto res = api::make_error_response(error, meta);
+    // What the transport read of the request line (a target too long is cut in the log).
+    log_answer(log_, head.method_string(), head.target().substr(0, 1024), res, meta.request_id,
+               start, "");
+    return to_reply(std::move(res));
 }
 
 } // namespace emu

@@ -1,6 +1,6 @@
 #pragma once
 // The request pipeline: every request the transport hands over passes the stages listed in
-// order in pipeline.cpp — journal, faults, switches, routing, path parameters,
+// order in pipeline.cpp — access log, journal, faults, switches, routing, path parameters,
 // authentication, Content-Type, handler — and leaves as a reply for the session.
 #include "control/service_state.hpp"
 #include "http/message.hpp"
@@ -10,10 +10,13 @@
 
 namespace emu {
 
+class event_log;
+
 class pipeline {
 public:
-    /// Serves `state` (not owned; must outlive the pipeline).
-    explicit pipeline(control::service_state& state);
+    /// Serves `state`, writing an access line per request to `log` when given (neither is
+    /// owned; both must outlive the pipeline).
+    explicit pipeline(control::service_state& state, event_log* log = nullptr);
 
     /// Answers one request now, or returns nullopt when a handler took it to answer later
     /// through a sink made by `later` (control-API waits). Thread-safe; never throws: a
@@ -25,6 +28,7 @@ public:
 
 private:
     control::service_state& state_;
+    event_log* log_;
 };
 
 } // namespace emu

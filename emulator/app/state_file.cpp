@@ -1,5 +1,6 @@
 #include "app/state_file.hpp"
 
+#include "app/access_log.hpp"
 #include "control/state_document.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -92,13 +93,12 @@ std::optional<std::string> write_file_atomically(const std::string& path, const 
 }
 
 state_persistence::state_persistence(control::service_state& svc, std::string path,
-                                     std::chrono::milliseconds quiet)
+                                     std::chrono::milliseconds quiet, event_log* log)
     : svc_(svc), path_(std::move(path)), quiet_(std::max(quiet, std::chrono::milliseconds(1))),
-      writer_([this] { run(); }) {}
+      log_(log), writer_([this] { run(); }) {}
 
 state_persistence::~state_persistence() {
-    if (auto e = stop())
-        std::cerr << "fgs-emulator: --state-file: " << *e << '\n';
+    stop(); // logs a failure
 }
 
 void state_persistence::changed() {
@@ -122,7 +122,26 @@ std::optional<std::string> save_state_file(const control::service_state& svc,
 
 std::optional<std::string> state_persistence::save() {
     std::lock_guard lock(save_mutex_);
-    return save_state_file(svc_, path_);
+    const auto start = steady::now();
+    auto error = save_state_file(svc_, path_);
+    report(error, std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - start));
+    return error;
+}
+
+void state_persistence::report(const std::optional<std::string>& error,
+                               std::chrono::microseconds took) {
+    if (!log_) {
+        if (error)
+            std::cerr << "fgs-emulator: --state-file: " << *error << '\n';
+        return;
+    }
+    if (error)
+        log_->event(log_level::error, "state_save_failed", "--state-file: " + *error,
+                    {{"path", std::string_view(path_)}});
+    else
+        log_->event(log_level::info, "state_saved", "saved the state to " + path_,
+                    {{"path", std::string_view(path_)},
+                     {"duration_us", static_cast<std::uint64_t>(took.count())}});
 }
 
 std::optional<std::string> state_persistence::stop() {
@@ -154,8 +173,7 @@ void state_persistence::run() {
         }
         dirty_ = false;
         lock.unlock();
-        if (auto e = save())
-            std::cerr << "fgs-emulator: --state-file: " << *e << '\n';
+        save(); // logs a failure; the next change retries
         lock.lock();
     }
 }

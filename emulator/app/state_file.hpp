@@ -15,6 +15,7 @@ namespace emu {
 namespace control {
 class service_state;
 }
+class event_log;
 
 /// Loads the state file at `path` into `svc`. Sets `found` to false, and changes nothing,
 /// when the file does not exist. Returns an error message naming the file and the problem
@@ -33,13 +34,14 @@ std::optional<std::string> save_state_file(const control::service_state& svc,
 
 /// Keeps a state file up to date with the service. A background thread writes the whole
 /// state `quiet` after the last change(), or at the latest 5 × `quiet` after the first
-/// unsaved one (so that a steady stream of writes still gets saved). Write failures are
-/// logged on stderr and retried at the next change. Thread-safe.
+/// unsaved one (so that a steady stream of writes still gets saved). Saves are logged (info),
+/// write failures too (error; on stderr without a log) and retried at the next change.
+/// Thread-safe.
 class state_persistence {
 public:
-    /// Starts the writer thread; writes nothing yet.
+    /// Starts the writer thread; writes nothing yet. `log` (not owned) may be null.
     state_persistence(control::service_state& svc, std::string path,
-                      std::chrono::milliseconds quiet);
+                      std::chrono::milliseconds quiet, event_log* log = nullptr);
     /// stop().
     ~state_persistence();
     state_persistence(const state_persistence&) = delete;
@@ -47,7 +49,8 @@ public:
 
     /// Notes that the state may have changed; cheap, never blocks on I/O.
     void changed();
-    /// Writes the state now, on the calling thread. Returns the error message on failure.
+    /// Writes the state now, on the calling thread, and logs it. Returns the error message
+    /// on failure (logged too).
     std::optional<std::string> save();
     /// Stops the writer thread, then saves once more (the final state). Idempotent; returns
     /// the error of the final save, if any.
@@ -55,11 +58,13 @@ public:
 
 private:
     void run();
+    void report(const std::optional<std::string>& error, std::chrono::microseconds took);
 
     using steady = std::chrono::steady_clock;
     control::service_state& svc_;
     const std::string path_;
     const std::chrono::milliseconds quiet_;
+    event_log* log_;
     std::mutex save_mutex_; // one writer of the file at a time
     std::mutex mutex_;      // the fields below
     std::condition_variable wake_;

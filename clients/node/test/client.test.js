@@ -33,7 +33,9 @@ test('control API errors throw EmulatorError with error_code and error_msg', asy
 test('reset removes functions (of one project, or all)', async () => {
   assert.equal((await api(emu.url, 'POST', '/functions', createBody('a'))).status, 200);
   assert.deepEqual(await client.reset({ projectId: P, kind: 'functions' }),
-                   { reset: 'functions', project_id: P });
+                   { reset: 'functions', project_id: P, to: 'start' });
+  assert.deepEqual(await client.reset({ projectId: P, kind: 'functions', to: 'empty' }),
+                   { reset: 'functions', project_id: P, to: 'empty' });
   assert.equal((await api(emu.url, 'GET', '/functions/a/config')).status, 404);
 });
 
