@@ -36,28 +36,27 @@ struct application::parts {
 application::application() : parts_(std::make_unique<parts>()) {}
 application::~application() = default;
 
-std::unique_ptr<application> application::create(const options& opts, std::string& error,
-                                                 domain::clock* clock) {
+std::optional<control::service_config> service_config_of(const options& opts, std::string& error) {
     auto switches = domain::preset(opts.profile);
     if (!switches) {
         error = "--profile: " + switches.error().detail;
-        return nullptr;
+        return std::nullopt;
     }
     for (auto& s : opts.sets)
         if (auto r = domain::apply_switches(*switches, s); !r) {
             error = "--set " + s + ": " + r.error().detail;
-            return nullptr;
+            return std::nullopt;
         }
     control::service_config config;
     for (auto& c : opts.credentials)
         if (!gateway::parse_credential(c)) {
             error = "--credential " + c + ": expected AK:SK or AK:SK:PROJECT";
-            return nullptr;
+            return std::nullopt;
         }
     for (auto& t : opts.tokens)
         if (!gateway::parse_auth_token(t)) {
             error = "--auth-token " + t + ": expected TOKEN or TOKEN:PROJECT";
-            return nullptr;
+            return std::nullopt;
         }
     config.auth = opts.auth == "off"      ? gateway::auth_mode::off
                   : opts.auth == "strict" ? gateway::auth_mode::strict
@@ -67,12 +66,19 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
     config.journal_size = opts.journal_size;
     config.limits = {opts.max_invocation_records, opts.max_deliveries};
     config.control = {opts.admin, opts.admin_token, 0, *switches, std::nullopt};
+    return config;
+}
 
+std::unique_ptr<application> application::create(const options& opts, std::string& error,
+                                                 domain::clock* clock) {
+    auto config = service_config_of(opts, error);
+    if (!config)
+        return nullptr;
     std::unique_ptr<application> app(new application());
     parts& p = *app->parts_;
     p.log = std::make_unique<event_log>(opts.log_format, opts.log_level);
     event_log& log = *p.log;
-    auto& state = p.state.emplace(clock ? *clock : p.real, config);
+    auto& state = p.state.emplace(clock ? *clock : p.real, *config);
     if (opts.seed) {
         state.ids.seed(*opts.seed);
         state.faults.seed(*opts.seed);

@@ -15,8 +15,14 @@ class clock;
 }
 namespace control {
 class service_state;
-}
+struct service_config;
+} // namespace control
 class event_log;
+
+/// The service configuration `opts` asks for (switches from --profile and --set, auth,
+/// region, limits, journal, control settings); nullopt with `error` naming the flag for a bad
+/// profile, switch, credential or token. application::create and the test harnesses use it.
+std::optional<control::service_config> service_config_of(const options& opts, std::string& error);
 
 class application {
 public:

@@ -5,6 +5,7 @@
 // socket (delays, resets, truncation on the wire, transport limits, waits) stays in
 // tests/http.
 #include "api_harness.hpp"
+#include "app/application.hpp"
 #include "app/options.hpp"
 #include "gateway/auth.hpp"
 #include "support/http_checks.hpp"
@@ -15,23 +16,12 @@
 
 namespace emu::test {
 
-/// The service configuration application::create builds from `opts` (profile, --set,
-/// auth, region, limits, journal size, control settings). Requires valid options.
+/// The service configuration application::create builds from `opts`. Requires valid options.
 inline control::service_config config_of(const options& opts) {
-    auto switches = domain::preset(opts.profile);
-    BOOST_TEST_REQUIRE(switches.has_value(), "--profile " << opts.profile);
-    for (auto& s : opts.sets)
-        BOOST_TEST_REQUIRE(!domain::apply_switches(*switches, s).has_error(), "--set " << s);
-    control::service_config config;
-    config.auth = opts.auth == "off"      ? gateway::auth_mode::off
-                  : opts.auth == "strict" ? gateway::auth_mode::strict
-                                          : gateway::auth_mode::any;
-    config.region = opts.region;
-    config.max_body = opts.server.max_body;
-    config.journal_size = opts.journal_size;
-    config.limits = {opts.max_invocation_records, opts.max_deliveries};
-    config.control = {opts.admin, opts.admin_token, 0, *switches};
-    return config;
+    std::string error;
+    auto config = service_config_of(opts, error);
+    BOOST_TEST_REQUIRE(config.has_value(), error);
+    return *config;
 }
 
 /// The application without its server: api_harness built from `opts`, its manual clock at

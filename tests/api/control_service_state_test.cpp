@@ -70,7 +70,7 @@ void work(const control_harness& s, const worker_setup& w, failures& out) {
             auto get = c.api(http::verb::get, config_path(name, w.project));
             expect(get, 200, "GET " + name);
             if (get.result_int() == 200 &&
-                str(json::parse(get.body()), "created_time") != w.created_time)
+                json::parse(get.body()).at("created_time").as_string() != w.created_time)
                 out.add(w.project + ": created_time " + get.body());
         }
     } catch (const std::exception& e) {
