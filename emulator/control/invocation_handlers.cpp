@@ -176,14 +176,27 @@ api::answer control_delete_behaviours(context& ctx) {
     return make_empty_response(http::status::no_content, ctx.meta);
 }
 
+namespace {
+
+/// ?project_id, min_count and wait_ms of a waiting inspection request; nullopt when all are
+/// valid, otherwise the error answer.
+std::optional<api::answer> waiting_request(context& ctx, std::string& project,
+                                           std::size_t& min_count, std::size_t& wait_ms) {
+    if (auto err = invocations_project(ctx, project))
+        return err;
+    std::string why;
+    if (!wait_params(ctx, min_count, wait_ms, why))
+        return control_error(ctx, why);
+    return std::nullopt;
+}
+
+} // namespace
+
 api::answer control_list_invocations(context& ctx) {
     std::string project;
-    if (auto err = invocations_project(ctx, project))
-        return std::move(*err);
     std::size_t min_count = 0, wait_ms = 0;
-    std::string err;
-    if (!wait_params(ctx, min_count, wait_ms, err))
-        return control_error(ctx, err);
+    if (auto err = waiting_request(ctx, project, min_count, wait_ms))
+        return std::move(*err);
     domain::record_filter f;
     if (auto id = ctx.query_param("request_id"))
         f.request_id = std::string(*id);
@@ -221,12 +234,9 @@ api::answer control_list_invocations(context& ctx) {
 
 api::answer control_list_deliveries(context& ctx) {
     std::string project;
-    if (auto err = invocations_project(ctx, project))
-        return std::move(*err);
     std::size_t min_count = 0, wait_ms = 0;
-    std::string err;
-    if (!wait_params(ctx, min_count, wait_ms, err))
-        return control_error(ctx, err);
+    if (auto err = waiting_request(ctx, project, min_count, wait_ms))
+        return std::move(*err);
     auto destination = ctx.query_param("destination");
     auto target = ctx.query_param("target");
     // The notification as the project's switches (D24) shape it, with this request's
