@@ -9,7 +9,6 @@
 namespace emu {
 namespace {
 
-
 bool parse_uint(std::string_view v, std::uint64_t& out, std::uint64_t max) {
     std::uint64_t mult = 1;
     if (!v.empty() && (v.back() == 'K' || v.back() == 'k'))
@@ -24,7 +23,6 @@ bool parse_uint(std::string_view v, std::uint64_t& out, std::uint64_t max) {
     out *= mult;
     return out <= max;
 }
-
 
 auto uint_into(std::function<void(options&, std::uint64_t)> set, std::uint64_t lo,
                std::uint64_t hi) {
