@@ -205,9 +205,16 @@ const function_store::function_entry* function_store::find(std::string_view proj
 function_store::function_entry* function_store::find(std::string_view project,
                                                      const function_urn& urn, const switches& b,
                                                      error& err, resolved_qualifier& q) {
-    if (!std::as_const(*this).find(project, urn, b, err, q))
+    auto* slot = lookup(project, urn, b, err);
+    if (!slot)
         return nullptr;
-    return find_function(project, urn, b, err); // detached: the caller changes it
+    auto r = resolve_in(**slot, urn);
+    if (!r) {
+        err = r.error();
+        return nullptr;
+    }
+    q = *r;
+    return detach(const_cast<std::shared_ptr<function_entry>&>(*slot)); // the caller changes it
 }
 
 result<resolved_qualifier> function_store::resolve(std::string_view project,
@@ -245,13 +252,13 @@ result<function_record> function_store::create_function(std::string_view project
 }
 
 result<void> function_store::insert_locked(project_state& state, const function_record& rec) {
-    if (state.by_name.contains(name_ref{rec.package, rec.func_name}))
+    state.functions.push_back(std::make_shared<function_entry>());
+    state.functions.back()->record = rec;
+    if (!state.by_name.insert(std::prev(state.functions.end())).second) { // one hash, not two
+        state.functions.pop_back();
         return make_error(errc::function_exists, "func_name",
                           "function " + rec.func_urn() + " already exists");
-    auto entry = std::make_shared<function_entry>();
-    entry->record = rec;
-    state.functions.push_back(std::move(entry));
-    state.by_name.insert(std::prev(state.functions.end()));
+    }
     return {};
 }
 
