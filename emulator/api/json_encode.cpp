@@ -73,7 +73,7 @@ json::object encode_function(const domain::function_record& f, const domain::swi
     o["code_type"] = f.code_type;
     o["code_filename"] = f.code_filename;
     o["code_size"] = f.code_size;
-    o["digest"] = f.digest;
+    o["digest"] = f.digest.str();
     o["version"] = version;
     o["image_name"] = version;
     o["description"] = f.description;

@@ -10,6 +10,11 @@
 #include "gateway/auth.hpp"
 #include "server/server.hpp"
 
+#include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace emu {
 namespace {
 
@@ -112,6 +117,11 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
     }
     // What reset ?to=start goes back to: the fixtures, or the state file.
     control::remember_startup_state(state);
+#if defined(__GLIBC__)
+    // What loading freed (the documents, the scratch copies) goes back to the system now:
+    // glibc keeps freed heap memory otherwise.
+    malloc_trim(0);
+#endif
     if (opts.state_file) {
         auto* projects = state.startup_state.if_contains("projects");
         state.control.state_file =

@@ -73,6 +73,9 @@ public:
     /// POST /_emulator/reset?to=start; empty when nothing was remembered. Written once before
     /// the server starts, read-only afterwards.
     boost::json::object startup_state;
+    /// The functions of startup_state (whose projects have no "functions": a document of
+    /// 100k functions would cost more than the functions themselves).
+    domain::function_store::frozen startup_functions;
     api::service svc; ///< the view the public API's handlers get
     /// Parked control-API waits; last, so that it answers them while the rest still exists.
     wait_list waits;

@@ -13,6 +13,7 @@
 // switches, clocks, credentials.
 #include "control/service_state.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -20,13 +21,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace emu::control {
 
 /// The state of one project, or of all (then also the default switches and clock, and the
-/// credentials and tokens). Thread-safe (reads copies).
+/// credentials and tokens). Thread-safe (reads copies). `with_functions` false leaves the
+/// projects' "functions" out.
 boost::json::object export_state(const service_state& state,
-                                 const std::optional<std::string>& project);
+                                 const std::optional<std::string>& project,
+                                 bool with_functions = true);
+
+/// The "functions" of a project in a state document.
+boost::json::array export_functions(const std::vector<domain::function_snapshot>& functions);
 
 /// Loads a state document atomically: it is first loaded into an empty scratch state, and
 /// only if that succeeds are the projects it names reset and loaded. Returns an error message
@@ -39,7 +46,8 @@ std::optional<std::string> load_state_document(service_state& state, const boost
                                                const std::string& source);
 
 /// Keeps the whole state as it is now (right after start-up: what --fixtures or --state-file
-/// loaded) in state.startup_state, for POST /_emulator/reset?to=start.
+/// loaded) in state.startup_state and state.startup_functions, for POST
+/// /_emulator/reset?to=start.
 void remember_startup_state(service_state& state);
 
 /// Loads what `kind` of reset covers (all, functions, configs, switches, clock, invocations;

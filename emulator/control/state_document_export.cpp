@@ -72,7 +72,7 @@ void record_fields(json::object& o, const domain::function_record& r) {
     o["code_type"] = r.code_type;
     o["code_filename"] = r.code_filename;
     o["code_size"] = r.code_size;
-    o["digest"] = r.digest;
+    o["digest"] = r.digest.str();
     o["func_code"] = {{"link", r.func_code_link}};
     o["description"] = r.description;
     o["type"] = r.type;
@@ -148,17 +148,15 @@ json::object behaviour_of(const std::string& key, const domain::function_behavio
             {"otherwise", outcome_of(b.otherwise)}};
 }
 
-json::object project_of(const service_state& svc, const std::string& project) {
+json::object project_of(const service_state& svc, const std::string& project, bool with_functions) {
     json::object o;
     o["project_id"] = project;
     if (auto b = svc.switches.project_override(project))
         o["switches"] = switches_of(*b);
     if (svc.clocks.has_own(project))
         o["clock"] = clock_of(svc.clocks.state(project));
-    json::array functions;
-    for (auto& f : svc.store.export_project(project))
-        functions.push_back(function_of(f));
-    o["functions"] = std::move(functions);
+    if (with_functions)
+        o["functions"] = export_functions(svc.store.export_project(project));
     if (svc.engine) {
         json::array behaviours;
         for (auto& [key, b] : svc.engine->behaviours(project))
@@ -176,12 +174,21 @@ json::object project_of(const service_state& svc, const std::string& project) {
 
 } // namespace
 
-json::object export_state(const service_state& svc, const std::optional<std::string>& project) {
+json::array export_functions(const std::vector<domain::function_snapshot>& functions) {
+    json::array out;
+    out.reserve(functions.size());
+    for (auto& f : functions)
+        out.push_back(function_of(f));
+    return out;
+}
+
+json::object export_state(const service_state& svc, const std::optional<std::string>& project,
+                          bool with_functions) {
     json::object doc;
     doc["format"] = "fgs-emulator-state/1";
     json::array projects;
     if (project) {
-        projects.push_back(project_of(svc, *project));
+        projects.push_back(project_of(svc, *project, with_functions));
     } else {
         doc["switches"] = switches_of(svc.switches.defaults());
         doc["clock"] = clock_of(svc.clocks.state(""));
@@ -205,7 +212,7 @@ json::object export_state(const service_state& svc, const std::optional<std::str
             for (auto& p : svc.engine->configured_projects())
                 names.insert(p);
         for (auto& p : names)
-            projects.push_back(project_of(svc, p));
+            projects.push_back(project_of(svc, p, with_functions));
     }
     doc["projects"] = std::move(projects);
     return doc;

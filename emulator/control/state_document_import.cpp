@@ -7,6 +7,7 @@
 #include "domain/validation.hpp"
 #include "gateway/auth.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
@@ -14,7 +15,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace emu::control {
 using namespace api; // the control API is built from the public API's pieces
@@ -243,7 +243,7 @@ private:
             if (auto* r = o.if_contains("region"); r && r->is_string())
                 record->region = r->get_string();
             if (auto* d = o.if_contains("digest"); d && d->is_string())
-                record->digest = d->get_string();
+                record->digest = std::string(d->get_string());
             if (auto* n = o.if_contains("code_size"); n && n->is_int64())
                 record->code_size = n->get_int64();
             record->created = record->last_modified = svc_.clocks.now(project);
@@ -326,7 +326,7 @@ private:
         if (!record)
             return fail(record.error());
         if (auto* d = o.if_contains("digest"); d && d->is_string())
-            record->digest = d->get_string();
+            record->digest = std::string(d->get_string());
         if (auto* n = o.if_contains("code_size"); n && n->is_int64())
             record->code_size = n->get_int64();
         if (auto* t = o.if_contains("type"); t && t->is_string())
@@ -409,7 +409,8 @@ std::optional<std::string> load_state_document(service_state& svc, const json::v
 }
 
 void remember_startup_state(service_state& svc) {
-    svc.startup_state = export_state(svc, std::nullopt);
+    svc.startup_state = export_state(svc, std::nullopt, false);
+    svc.startup_functions = svc.store.freeze();
 }
 
 std::optional<std::string> restore_startup_state(service_state& svc, std::string_view kind,
@@ -441,7 +442,8 @@ std::optional<std::string> restore_startup_state(service_state& svc, std::string
         if (covers("clock"))
             copy("clock");
         if (covers("functions") || kind == "configs")
-            copy("functions");
+            out["functions"] =
+                export_functions(svc.startup_functions.export_project(id->get_string()));
         if (covers("invocations")) {
             copy("behaviours");
             copy("async_status_log");
@@ -456,8 +458,11 @@ std::optional<std::string> restore_startup_state(service_state& svc, std::string
 
 std::optional<std::string> load_fixture_text(service_state& svc, const std::string& text,
                                              const std::string& source) {
-    // A stream parser tells how far it got: the error is named by line and column.
+    // A stream parser tells how far it got: the error is named by line and column. The
+    // document lives in one arena, freed at once after loading.
+    json::monotonic_resource arena;
     json::stream_parser parser;
+    parser.reset(&arena);
     boost::system::error_code ec;
     std::size_t used = parser.write(text.data(), text.size(), ec);
     if (!ec)
@@ -492,11 +497,14 @@ std::optional<std::string> load_fixture_dir(service_state& svc, const std::strin
     std::sort(files.begin(), files.end());
     for (auto& file : files) {
         std::ifstream in(file, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (!in)
+        std::string text;
+        if (in) {
+            text.resize(static_cast<std::size_t>(fs::file_size(file, ec)));
+            in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        }
+        if (!in || ec || in.peek() != std::char_traits<char>::eof())
             return file.string() + ": cannot be read";
-        if (auto e = load_fixture_text(svc, text.str(), file.string()))
+        if (auto e = load_fixture_text(svc, text, file.string()))
             return e;
         if (loaded)
             ++*loaded;

@@ -21,14 +21,19 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
         return err;
     auto it = std::find_if(e->configs.begin(), e->configs.end(),
                            [&](auto& c) { return c.first == q.qualifier; });
+    std::optional<async_invoke_config> existing;
+    if (it != e->configs.end())
+        existing = e->config_of(it->first, it->second);
     auto built =
-        build_config(in, it != e->configs.end() ? &it->second : nullptr, b,
-                     urn_defaults{project, urn.region}, e->record.func_urn(q.qualifier), now);
+        build_config(in, existing ? &*existing : nullptr, b, urn_defaults{project, urn.region},
+                     e->record.func_urn(q.qualifier), now);
     if (!built)
         return built.error();
     if (it != e->configs.end())
-        return it->second = std::move(*built);
-    return e->configs.emplace_back(q.qualifier, std::move(*built)).second;
+        it->second = stored_config(*built);
+    else
+        e->configs.emplace_back(q.qualifier, stored_config(*built));
+    return built;
 }
 
 result<async_invoke_config> function_store::get_config(std::string_view project,
@@ -41,7 +46,7 @@ result<async_invoke_config> function_store::get_config(std::string_view project,
     if (!e)
         return err;
     if (auto* c = e->config(q.qualifier))
-        return *c;
+        return e->config_of(q.qualifier, *c);
     // Emulation: G — the spec does not say what GET of an unset config answers.
     if (b.missing_config == missing_config::defaults) {
         auto c = default_config(b, e->record.func_urn(q.qualifier));
@@ -80,8 +85,9 @@ result<page<async_invoke_config>> function_store::list_configs(std::string_view 
     if (!e)
         return err;
     // Stable order (first configured first): walking marker/limit sees each config once.
-    for (auto& c : e->configs)
-        all.push_back(c.second);
+    all.reserve(e->configs.size());
+    for (auto& [qualifier, c] : e->configs)
+        all.push_back(e->config_of(qualifier, c));
     lock.unlock();
     return slice(all, req);
 }
@@ -91,7 +97,8 @@ void function_store::reset_configs(std::optional<std::string_view> project) {
     for (auto& [name, state] : projects_)
         if (!project || name == *project)
             for (auto& e : state.functions)
-                e->configs.clear();
+                if (!e->configs.empty())
+                    detach(e)->configs.clear();
 }
 
 } // namespace emu::domain

@@ -2,6 +2,7 @@
 // The minimal function model (spec §10.2/§10.3) that async-invoke-configs belong to.
 #include "domain/clock.hpp"
 #include "domain/sent_integer.hpp"
+#include "domain/shared_text.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -34,7 +35,7 @@ struct function_record {
     std::string code_type;
     std::string code_filename;
     std::int64_t code_size = 0;
-    std::string digest; ///< SHA-512 hex of the code
+    shared_text digest; ///< SHA-512 hex of the code (usually of no code: shared)
     std::string func_code_link;
     std::string description;
     std::string type; ///< v1 / v2 (D22: default v2)

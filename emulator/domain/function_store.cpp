@@ -38,7 +38,49 @@ function_alias* function_store::function_entry::alias(std::string_view name) {
     return const_cast<function_alias*>(std::as_const(*this).alias(name));
 }
 
-const async_invoke_config*
+function_store::stored_config::stored_config(async_invoke_config c)
+    : max_async_event_age_in_seconds(c.max_async_event_age_in_seconds),
+      max_async_retry_attempts(c.max_async_retry_attempts), created_time(c.created_time),
+      last_modified(c.last_modified), enable_async_status_log(c.enable_async_status_log) {
+    if (!c.destination_config.empty() || c.log_group_id || c.log_stream_id || c.log_group_name ||
+        c.log_stream_name)
+        rare = std::make_shared<const rare_parts>(rare_parts{
+            std::move(c.destination_config), std::move(c.log_group_id), std::move(c.log_stream_id),
+            std::move(c.log_group_name), std::move(c.log_stream_name)});
+}
+
+async_invoke_config function_store::stored_config::unpack(std::string func_urn) const {
+    async_invoke_config c;
+    c.func_urn = std::move(func_urn);
+    c.max_async_event_age_in_seconds = max_async_event_age_in_seconds;
+    c.max_async_retry_attempts = max_async_retry_attempts;
+    c.enable_async_status_log = enable_async_status_log;
+    c.created_time = created_time;
+    c.last_modified = last_modified;
+    if (rare) {
+        c.destination_config = rare->destination_config;
+        c.log_group_id = rare->log_group_id;
+        c.log_stream_id = rare->log_stream_id;
+        c.log_group_name = rare->log_group_name;
+        c.log_stream_name = rare->log_stream_name;
+    }
+    return c;
+}
+
+async_invoke_config function_store::function_entry::config_of(const std::string& qualifier,
+                                                              const stored_config& c) const {
+    return c.unpack(record.func_urn(qualifier));
+}
+
+function_snapshot function_store::function_entry::snapshot() const {
+    function_snapshot s{record, versions, aliases, {}};
+    s.configs.reserve(configs.size());
+    for (auto& [q, c] : configs)
+        s.configs.emplace_back(q, config_of(q, c));
+    return s;
+}
+
+const function_store::stored_config*
 function_store::function_entry::config(std::string_view qualifier) const {
     for (auto& [q, c] : configs)
         if (q == qualifier)
@@ -50,12 +92,34 @@ void function_store::function_entry::erase_config(std::string_view qualifier) {
     std::erase_if(configs, [&](auto& c) { return c.first == qualifier; });
 }
 
+std::size_t function_store::name_hash::operator()(name_ref n) const {
+    std::size_t h = std::hash<std::string_view>{}(n.package);
+    return h ^
+           (std::hash<std::string_view>{}(n.name) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+std::size_t function_store::name_hash::operator()(entry_list::iterator e) const {
+    return (*this)(name_ref{(*e)->record.package, (*e)->record.func_name});
+}
+
+bool function_store::name_equal::operator()(name_ref a, entry_list::iterator b) const noexcept {
+    return a.package == (*b)->record.package && a.name == (*b)->record.func_name;
+}
+
+bool function_store::name_equal::operator()(entry_list::iterator a, name_ref b) const noexcept {
+    return (*this)(b, a);
+}
+
+bool function_store::name_equal::operator()(entry_list::iterator a,
+                                            entry_list::iterator b) const noexcept {
+    return (*this)(name_ref{(*a)->record.package, (*a)->record.func_name}, b);
+}
+
 // ---- lookup ---------------------------------------------------------------------------
 
-const function_store::function_entry* function_store::find_function(std::string_view project,
-                                                                    const function_urn& urn,
-                                                                    const switches& b,
-                                                                    error& err) const {
+const std::shared_ptr<function_store::function_entry>*
+function_store::lookup(std::string_view project, const function_urn& urn, const switches& b,
+                       error& err) const {
     if (urn.project_id != project) {
         // Emulation: G — a URN naming another project than the path; the spec leaves the
         // answer open, the switch urn_project_mismatch picks it.
@@ -70,18 +134,35 @@ const function_store::function_entry* function_store::find_function(std::string_
         return nullptr;
     }
     if (auto p = projects_.find(project); p != projects_.end())
-        if (auto f = p->second.by_name.find(name_key(urn.package, urn.function_name));
+        if (auto f = p->second.by_name.find(name_ref{urn.package, urn.function_name});
             f != p->second.by_name.end())
-            return f->second;
+            return &**f;
     err = make_error(errc::function_not_found, "function_urn",
                      "function " + urn.unqualified() + " does not exist");
     return nullptr;
 }
 
+function_store::function_entry* function_store::detach(std::shared_ptr<function_entry>& slot) {
+    // Only frozen copies share entries, and they never change them: under the unique lock
+    // nothing else can start sharing this one meanwhile.
+    if (slot.use_count() > 1)
+        slot = std::make_shared<function_entry>(std::as_const(*slot));
+    return slot.get();
+}
+
+const function_store::function_entry* function_store::find_function(std::string_view project,
+                                                                    const function_urn& urn,
+                                                                    const switches& b,
+                                                                    error& err) const {
+    auto* slot = lookup(project, urn, b, err);
+    return slot ? slot->get() : nullptr;
+}
+
 function_store::function_entry* function_store::find_function(std::string_view project,
                                                               const function_urn& urn,
                                                               const switches& b, error& err) {
-    return const_cast<function_entry*>(std::as_const(*this).find_function(project, urn, b, err));
+    auto* slot = lookup(project, urn, b, err);
+    return slot ? detach(const_cast<std::shared_ptr<function_entry>&>(*slot)) : nullptr;
 }
 
 result<resolved_qualifier> function_store::resolve_in(const function_entry& e,
@@ -124,7 +205,16 @@ const function_store::function_entry* function_store::find(std::string_view proj
 function_store::function_entry* function_store::find(std::string_view project,
                                                      const function_urn& urn, const switches& b,
                                                      error& err, resolved_qualifier& q) {
-    return const_cast<function_entry*>(std::as_const(*this).find(project, urn, b, err, q));
+    auto* slot = lookup(project, urn, b, err);
+    if (!slot)
+        return nullptr;
+    auto r = resolve_in(**slot, urn);
+    if (!r) {
+        err = r.error();
+        return nullptr;
+    }
+    q = *r;
+    return detach(const_cast<std::shared_ptr<function_entry>&>(*slot)); // the caller changes it
 }
 
 result<resolved_qualifier> function_store::resolve(std::string_view project,
@@ -151,7 +241,7 @@ result<function_record> function_store::create_function(std::string_view project
     std::unique_lock lock(mutex_);
     auto& state = projects_[std::string(project)];
     if (state.functions.size() >= static_cast<std::size_t>(b.function_quota) &&
-        !state.by_name.count(name_key(rec.package, rec.func_name)))
+        !state.by_name.contains(name_ref{rec.package, rec.func_name}))
         return make_error(errc::function_quota_exceeded, "func_name",
                           "project " + std::string(project) + " already has " +
                               std::to_string(state.functions.size()) + " functions, the quota is " +
@@ -162,14 +252,13 @@ result<function_record> function_store::create_function(std::string_view project
 }
 
 result<void> function_store::insert_locked(project_state& state, const function_record& rec) {
-    auto key = name_key(rec.package, rec.func_name);
-    if (state.by_name.count(key))
+    state.functions.push_back(std::make_shared<function_entry>());
+    state.functions.back()->record = rec;
+    if (!state.by_name.insert(std::prev(state.functions.end())).second) { // one hash, not two
+        state.functions.pop_back();
         return make_error(errc::function_exists, "func_name",
                           "function " + rec.func_urn() + " already exists");
-    auto entry = std::make_unique<function_entry>();
-    entry->record = rec;
-    state.by_name.emplace(std::move(key), entry.get());
-    state.functions.push_back(std::move(entry));
+    }
     return {};
 }
 
@@ -207,10 +296,12 @@ page<function_record> function_store::list_functions(std::string_view project,
     return slice(all, req);
 }
 
-void function_store::erase_function(std::string_view project, const function_entry* e) {
+void function_store::erase_function(std::string_view project, const function_entry& e) {
     auto& state = projects_.find(project)->second;
-    state.by_name.erase(name_key(e->record.package, e->record.func_name));
-    std::erase_if(state.functions, [e](auto& p) { return p.get() == e; });
+    auto node = state.by_name.find(name_ref{e.record.package, e.record.func_name});
+    auto entry = *node;
+    state.by_name.erase(node);
+    state.functions.erase(entry);
 }
 
 result<void> function_store::remove_version(function_entry& e, const std::string& name,
@@ -255,7 +346,7 @@ result<void> function_store::delete_function(std::string_view project, const fun
     // Emulation: D23 — "7 fields mean latest" does not hold here: an unqualified URN
     // deletes the whole function with its versions, aliases and configs.
     if (!urn.qualified) {
-        erase_function(project, e);
+        erase_function(project, *e);
         return {};
     }
     auto q = resolve_in(*e, urn);

@@ -13,13 +13,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace emu::domain {
@@ -51,8 +52,27 @@ template <class T> page<T> slice(const std::vector<T>& all, const page_request& 
 }
 
 class function_store {
+    struct function_entry;
+
 public:
     explicit function_store(id_generator& ids) : ids_(ids) {}
+
+    /// The functions of every project as they were when frozen. It shares the store's entries
+    /// (the store copies an entry before changing it), so holding one costs about a pointer
+    /// per function. Immutable; safe to read from any thread.
+    class frozen {
+    public:
+        /// As function_store::export_project at the moment of freezing.
+        std::vector<function_snapshot> export_project(std::string_view project) const;
+
+    private:
+        friend class function_store;
+        std::map<std::string, std::vector<std::shared_ptr<const function_entry>>, std::less<>>
+            projects_;
+    };
+
+    /// The functions of every project now (reset ?to=start goes back to them).
+    frozen freeze() const;
 
     /// Stores a validated function (from build_function) in `project` and assigns its id,
     /// region, project and timestamps. Errors: function_exists (409 FSS.1061),
@@ -185,26 +205,71 @@ public:
     void reset_configs(std::optional<std::string_view> project = std::nullopt);
 
 private:
+    /// A config as an entry keeps it: its func_urn is the function's URN with the qualifier
+    /// (built on the way out), and the parts rarely set are shared out of line (immutable).
+    struct stored_config {
+        struct rare_parts {
+            async_destination_config destination_config;
+            std::optional<std::string> log_group_id, log_stream_id, log_group_name, log_stream_name;
+        };
+        std::int64_t max_async_event_age_in_seconds = 0;
+        std::int64_t max_async_retry_attempts = 0;
+        time_point created_time;
+        time_point last_modified;
+        std::optional<bool> enable_async_status_log;
+        std::shared_ptr<const rare_parts> rare; ///< null: none of them set
+
+        explicit stored_config(async_invoke_config c);
+        async_invoke_config unpack(std::string func_urn) const;
+    };
     struct function_entry {
         function_record record;                 ///< latest
         std::vector<function_version> versions; ///< publish order
         std::vector<function_alias> aliases;    ///< creation order
         /// qualifier → config, in the order the qualifiers were configured
-        std::vector<std::pair<std::string, async_invoke_config>> configs;
+        std::vector<std::pair<std::string, stored_config>> configs;
 
         const function_version* version(std::string_view name) const;
         const function_alias* alias(std::string_view name) const;
         function_alias* alias(std::string_view name);
-        const async_invoke_config* config(std::string_view qualifier) const;
+        const stored_config* config(std::string_view qualifier) const;
         void erase_config(std::string_view qualifier);
+        /// The config of `qualifier` as the API sees it.
+        async_invoke_config config_of(const std::string& qualifier, const stored_config& c) const;
+        function_snapshot snapshot() const;
+    };
+    /// Entries are shared with frozen copies; a shared one is copied before it changes
+    /// (detach).
+    using entry_list = std::list<std::shared_ptr<function_entry>>;
+    /// A function's name in its project; by_name finds entries by it without a key copy.
+    struct name_ref {
+        std::string_view package, name;
+    };
+    /// Not noexcept: the set then keeps each hash in its node (free: the node is 32 bytes
+    /// either way), so neither lookups nor rehashing follow the entries to hash them.
+    struct name_hash {
+        using is_transparent = void;
+        std::size_t operator()(name_ref n) const;
+        std::size_t operator()(entry_list::iterator e) const;
+    };
+    struct name_equal {
+        using is_transparent = void;
+        bool operator()(name_ref a, entry_list::iterator b) const noexcept;
+        bool operator()(entry_list::iterator a, name_ref b) const noexcept;
+        bool operator()(entry_list::iterator a, entry_list::iterator b) const noexcept;
     };
     struct project_state {
-        std::vector<std::unique_ptr<function_entry>> functions;   ///< creation order
-        std::unordered_map<std::string, function_entry*> by_name; ///< "package:name"
+        entry_list functions; ///< creation order
+        std::unordered_set<entry_list::iterator, name_hash, name_equal> by_name;
     };
 
     static result<void> insert_locked(project_state& state, const function_record& rec);
-    /// The function a URN names, whatever its qualifier.
+    /// The entry `slot` holds, copied first if a frozen copy shares it.
+    static function_entry* detach(std::shared_ptr<function_entry>& slot);
+    /// The slot of the function a URN names, whatever its qualifier.
+    const std::shared_ptr<function_entry>* lookup(std::string_view project, const function_urn& urn,
+                                                  const switches& b, error& err) const;
+    /// The function a URN names, whatever its qualifier (the non-const one detaches it).
     const function_entry* find_function(std::string_view project, const function_urn& urn,
                                         const switches& b, error& err) const;
     function_entry* find_function(std::string_view project, const function_urn& urn,
@@ -227,7 +292,7 @@ private:
     /// Removes published version `name` (and its config) under delete_aliased_version.
     static result<void> remove_version(function_entry& e, const std::string& name,
                                        const switches& b);
-    void erase_function(std::string_view project, const function_entry* e);
+    void erase_function(std::string_view project, const function_entry& e);
 
     id_generator& ids_;
     mutable std::shared_mutex mutex_;

@@ -63,14 +63,32 @@ result<void> function_store::insert_config(std::string_view project, const funct
     auto* e = find(project, urn, switches{}, err, q);
     if (!e)
         return err;
-    config.func_urn = e->record.func_urn(q.qualifier);
     for (auto& c : e->configs)
         if (c.first == q.qualifier) {
-            c.second = std::move(config);
+            c.second = stored_config(std::move(config));
             return {};
         }
-    e->configs.emplace_back(q.qualifier, std::move(config));
+    e->configs.emplace_back(q.qualifier, stored_config(std::move(config)));
     return {};
+}
+
+function_store::frozen function_store::freeze() const {
+    frozen out;
+    std::shared_lock lock(mutex_);
+    for (auto& [name, state] : projects_)
+        if (!state.functions.empty())
+            out.projects_.emplace(name, std::vector<std::shared_ptr<const function_entry>>(
+                                            state.functions.begin(), state.functions.end()));
+    return out;
+}
+
+std::vector<function_snapshot>
+function_store::frozen::export_project(std::string_view project) const {
+    std::vector<function_snapshot> out;
+    if (auto p = projects_.find(project); p != projects_.end())
+        for (auto& e : p->second)
+            out.push_back(e->snapshot());
+    return out;
 }
 
 std::vector<function_snapshot> function_store::export_project(std::string_view project) const {
@@ -78,7 +96,7 @@ std::vector<function_snapshot> function_store::export_project(std::string_view p
     std::shared_lock lock(mutex_);
     if (auto p = projects_.find(project); p != projects_.end())
         for (auto& e : p->second.functions)
-            out.push_back({e->record, e->versions, e->aliases, e->configs});
+            out.push_back(e->snapshot());
     return out;
 }
 

@@ -9,14 +9,6 @@
 
 namespace emu::domain {
 
-/// The key of a function inside its project: "package:name".
-inline std::string name_key(std::string_view package, std::string_view name) {
-    std::string k(package);
-    k += ':';
-    k += name;
-    return k;
-}
-
 /// version_not_found for `version` of the function `unqualified` (an unqualified URN).
 inline error version_missing(const std::string& unqualified, const std::string& version,
                              std::string field = "function_urn") {

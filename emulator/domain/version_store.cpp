@@ -78,7 +78,7 @@ result<version_view> function_store::publish_version(std::string_view project,
         return make_error(errc::digest_mismatch, "digest",
                           "digest '" + in.digest->substr(0, 128) +
                               "' is not the digest of latest's code (" +
-                              e->record.digest.substr(0, 16) + "...)");
+                              e->record.digest.str().substr(0, 16) + "...)");
     if (e->version(name))
         return make_error(errc::version_exists, "version",
                           "version '" + name + "' of function " + unqualified + " already exists");
@@ -111,9 +111,9 @@ result<page<version_view>> function_store::list_versions(std::string_view projec
     auto* e = find_function(project, urn, b, err);
     if (!e)
         return err;
-    auto config_of = [&](std::string_view qualifier) {
-        const async_invoke_config* c = e->config(qualifier);
-        return c ? std::optional<async_invoke_config>(*c) : std::nullopt;
+    auto config_of = [&](const std::string& qualifier) {
+        const stored_config* c = e->config(qualifier);
+        return c ? std::optional<async_invoke_config>(e->config_of(qualifier, *c)) : std::nullopt;
     };
     all.push_back({function_version{"latest", "", e->record}, config_of("latest")});
     for (auto& v : e->versions)

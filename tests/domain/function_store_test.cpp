@@ -385,4 +385,35 @@ BOOST_AUTO_TEST_CASE(reset_project_keeps_other_projects) {
     BOOST_TEST(store.list_functions("projB", page_request{}).total == 1u);
 }
 
+// ---- freeze ----------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_frozen_copy_keeps_the_state_it_was_taken_in) {
+    create("projA", "fn1");
+    create("projA", "fn2");
+    put("projA", "fn1", age(120));
+    auto before = store.export_project("projA");
+    auto frozen = store.freeze();
+    // Every way of changing a shared entry copies it first.
+    put("projA", "fn1", age(240));
+    store.reset_configs();
+    BOOST_TEST_REQUIRE(store.delete_function("projA", urn("projA", "fn2"), b).has_value());
+    create("projA", "fn3");
+    auto kept = frozen.export_project("projA");
+    BOOST_TEST_REQUIRE(kept.size() == 2u);
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        BOOST_TEST((kept[i].record == before[i].record));
+        BOOST_TEST((kept[i].configs == before[i].configs));
+    }
+    BOOST_TEST(kept[0].configs.at(0).second.max_async_event_age_in_seconds == 120);
+    BOOST_TEST(kept[0].configs.at(0).second.func_urn ==
+               "urn:fss:cn-north-4:projA:function:default:fn1:latest");
+    BOOST_TEST(frozen.export_project("projB").empty());
+    // The store moved on.
+    auto now = store.export_project("projA");
+    BOOST_TEST_REQUIRE(now.size() == 2u);
+    BOOST_TEST(now[0].record.func_name == "fn1");
+    BOOST_TEST(now[0].configs.empty());
+    BOOST_TEST(now[1].record.func_name == "fn3");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
