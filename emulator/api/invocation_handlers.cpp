@@ -164,7 +164,9 @@ answer async_invoke_function(request_context& ctx) {
     if (!r)
         return error_answer(ctx, r.error());
     ctx.svc.invocations->run_due(ctx.project_id, ctx.now, ctx.switches);
-    if (ctx.svc.invocation_work)
+    if (ctx.svc.invocation_queued)
+        ctx.svc.invocation_queued(ctx.project_id);
+    else if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
     json::object out{{"request_id", r->request_id}};
     // Emulation: D17 — an old page says the id also comes back as requestId.

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace emu::domain {
 class invocation_engine;
@@ -32,6 +33,10 @@ struct service {
     /// Called after work was queued or a clock moved, so that the real-clock runner
     /// re-plans its wait (may be empty).
     std::function<void()> invocation_work;
+    /// Called after a submission of the public API queued work for a project (and ran what
+    /// was due): like invocation_work, but the runner may keep its plan when that already
+    /// covers the project's next due work (may be empty: invocation_work is called).
+    std::function<void(std::string_view project)> invocation_queued;
 };
 
 } // namespace emu::api
