@@ -19,6 +19,7 @@
 #include <queue>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace emu::domain {
@@ -121,9 +122,18 @@ private:
         attempt_outcome outcome; ///< finish: what the attempt does, fixed when it started
         bool operator>(const event& o) const { return due != o.due ? due > o.due : seq > o.seq; }
     };
+    /// Hashes request ids, found by std::string or std::string_view alike.
+    struct id_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept {
+            return std::hash<std::string_view>{}(id);
+        }
+    };
     struct project_state {
         std::priority_queue<event, std::vector<event>, std::greater<>> queue;
-        std::map<std::string, invocation_record, std::less<>> by_id;
+        /// By request id; hashed, as every submit, attempt and trim looks one up among up
+        /// to max_records (the order of records is `order`).
+        std::unordered_map<std::string, invocation_record, id_hash, std::equal_to<>> by_id;
         std::deque<std::string> order; ///< request ids, oldest first
         std::deque<delivery> deliveries;
         std::map<std::string, function_behaviour, std::less<>> behaviours;
