@@ -226,7 +226,7 @@ void invocation_engine::deliver(project_state& ps, std::string_view project,
     d.on = on;
     d.at = now;
     d.outcome = "delivered";
-    auto fields = codecs_.read_param(t.param);
+    const auto& fields = param_fields(t.param);
     if (t.destination == "OBS") {
         d.target = text_of(fields, "bucket");
         d.object_key = text_of(fields, "prefix") + r.request_id;
@@ -263,6 +263,15 @@ void invocation_engine::deliver(project_state& ps, std::string_view project,
         ps.deliveries.pop_front();
         ++ps.evicted_deliveries;
     }
+}
+
+const std::map<std::string, param_value>&
+invocation_engine::param_fields(const std::string& param) {
+    if (last_param_ != param) {
+        last_param_fields_ = codecs_.read_param(param);
+        last_param_ = param;
+    }
+    return last_param_fields_;
 }
 
 void invocation_engine::trim(project_state& ps) {

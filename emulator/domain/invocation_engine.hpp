@@ -159,6 +159,9 @@ private:
                                    const switches& b) const;
     void push(project_state& ps, time_point due, const std::string& id, bool finish,
               attempt_outcome outcome = {});
+    /// The keys of a destination's `param` (lock held): the last one read is kept, as
+    /// deliveries mostly go to the same destination again.
+    const std::map<std::string, param_value>& param_fields(const std::string& param);
     void touch(); ///< a change: bumps version_ and tells the observer (lock held)
     void trim(project_state& ps);
 
@@ -171,6 +174,8 @@ private:
     std::function<void()> observer_;
     std::uint64_t version_ = 0;
     std::map<std::string, project_state, std::less<>> projects_;
+    std::optional<std::string> last_param_;                ///< param_fields' cache: the text
+    std::map<std::string, param_value> last_param_fields_; ///< and its keys
 };
 
 } // namespace emu::domain
