@@ -168,11 +168,14 @@ answer async_invoke_function(request_context& ctx) {
         ctx.svc.invocation_queued(ctx.project_id);
     else if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
-    json::object out{{"request_id", r->request_id}};
+    // Written directly (what serialising {"request_id": …} gives, without building it).
+    const std::string id = json::serialize(json::string_view(r->request_id));
+    std::string out = "{\"request_id\":" + id;
     // Emulation: D17 — an old page says the id also comes back as requestId.
     if (ctx.switches.emit_camel_request_id)
-        out["requestId"] = r->request_id;
-    return json_answer(ctx, out, http::status::accepted);
+        out.append(",\"requestId\":").append(id);
+    out += '}';
+    return make_json_response(http::status::accepted, std::move(out), ctx.meta);
 }
 
 answer list_async_invocations(request_context& ctx) {
