@@ -159,13 +159,13 @@ answer async_invoke_function(request_context& ctx) {
                                 "request body must be a JSON object (the event)");
     }
     // Emulation: D17 — the body is the event as sent; a "body" wrapper is never unwrapped.
-    auto r =
-        ctx.svc.invocations->submit(ctx.project_id, *urn, std::move(event), ctx.switches, ctx.now);
-    if (!r)
-        return error_answer(ctx, r.error());
-    ctx.svc.invocations->run_due(ctx.project_id, ctx.now, ctx.switches);
+    auto s = ctx.svc.invocations->submit_and_run(ctx.project_id, *urn, std::move(event),
+                                                 ctx.switches, ctx.now);
+    if (!s)
+        return error_answer(ctx, s.error());
+    const auto* r = &s->record;
     if (ctx.svc.invocation_queued)
-        ctx.svc.invocation_queued(ctx.project_id);
+        ctx.svc.invocation_queued(ctx.project_id, s->next_due);
     else if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
     // Written directly (what serialising {"request_id": …} gives, without building it).

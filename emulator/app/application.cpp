@@ -89,8 +89,9 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
         state.credentials.add(*gateway::parse_auth_token(t));
     p.runner.emplace(state.svc);
     state.svc.invocation_work = [runner = &*p.runner] { runner->wake(); };
-    state.svc.invocation_queued = [runner = &*p.runner](std::string_view project) {
-        runner->queued(project);
+    state.svc.invocation_queued = [runner = &*p.runner](std::string_view project,
+                                                        std::optional<domain::time_point> next) {
+        runner->queued(project, next);
     };
     bool state_found = false;
     if (opts.state_file)

@@ -28,9 +28,8 @@ void invocation_runner::wake() {
     cv_.notify_all();
 }
 
-void invocation_runner::queued(std::string_view project) {
+void invocation_runner::queued(std::string_view project, std::optional<domain::time_point> next) {
     using namespace std::chrono;
-    auto next = svc_.invocations->next_due(project);
     if (!next)
         return;
     // In real time, as run() reads it.

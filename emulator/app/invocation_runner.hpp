@@ -2,6 +2,8 @@
 // Runs the invocation engine on real time: a thread that sleeps until the next attempt,
 // retry or delivery falls due on some project's clock, and performs it. Frozen clocks are
 // left alone — their work runs when the control API moves them.
+#include "domain/clock.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -26,11 +28,11 @@ public:
 
     /// New work or a moved clock: re-plan the wait. Thread-safe, cheap.
     void wake();
-    /// Work was queued for `project` and its due work run: wakes the thread only when the
-    /// project's next piece of work falls due more than min_wait before the thread's
-    /// planned wake-up (under load most submissions leave the plan as it is, and cost no
-    /// thread switch).
-    void queued(std::string_view project);
+    /// Work was queued for `project` and its due work run (`next_due`: when its next piece
+    /// of work falls due): wakes the thread only when that is more than min_wait before
+    /// the thread's planned wake-up (under load most submissions leave the plan as it is,
+    /// and cost no thread switch).
+    void queued(std::string_view project, std::optional<domain::time_point> next_due);
 
 private:
     void run();

@@ -100,12 +100,32 @@ result<invocation_record> invocation_engine::submit_locked(
     return r;
 }
 
+result<invocation_engine::submission>
+invocation_engine::submit_and_run(std::string_view project, const function_urn& urn,
+                                  std::string payload, const switches& b, time_point now) {
+    std::lock_guard lock(mutex_);
+    auto& ps = projects_[std::string(project)];
+    auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
+    touch();
+    if (!r)
+        return r.error();
+    run_due_locked(ps, project, now, b);
+    submission out{std::move(*r), std::nullopt};
+    if (!ps.queue.empty())
+        out.next_due = ps.queue.top().due;
+    return out;
+}
+
 void invocation_engine::run_due(std::string_view project, time_point now, const switches& b) {
     std::lock_guard lock(mutex_);
     auto it = projects_.find(project);
     if (it == projects_.end())
         return;
-    auto& ps = it->second;
+    run_due_locked(it->second, project, now, b);
+}
+
+void invocation_engine::run_due_locked(project_state& ps, std::string_view project, time_point now,
+                                       const switches& b) {
     while (!ps.queue.empty() && ps.queue.top().due <= now) {
         event e = ps.queue.top();
         ps.queue.pop();

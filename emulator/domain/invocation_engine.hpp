@@ -62,6 +62,17 @@ public:
     result<invocation_record> submit(std::string_view project, const function_urn& urn,
                                      std::string payload, const switches& b, time_point now);
 
+    /// What submit_and_run gives: the queued record, and when the project's next work
+    /// falls due after the run.
+    struct submission {
+        invocation_record record;
+        std::optional<time_point> next_due;
+    };
+    /// submit, then run_due(now), and next_due, under one hold of the lock (the public
+    /// API's POST invocations-async). Errors: those of submit.
+    result<submission> submit_and_run(std::string_view project, const function_urn& urn,
+                                      std::string payload, const switches& b, time_point now);
+
     /// Performs everything due at or before `now`, in time order.
     void run_due(std::string_view project, time_point now, const switches& b);
 
@@ -145,6 +156,8 @@ private:
                                             const function_urn& urn, std::string payload,
                                             std::vector<std::string> chain, const switches& b,
                                             time_point now);
+    void run_due_locked(project_state& ps, std::string_view project, time_point now,
+                        const switches& b);
     void start_attempt(project_state& ps, std::string_view project, invocation_record& r,
                        const switches& b, time_point now);
     void finish_attempt(project_state& ps, std::string_view project, invocation_record& r,

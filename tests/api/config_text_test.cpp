@@ -30,8 +30,8 @@ domain::async_invoke_config sample(std::string param) {
 /// Every combination of the switches encode_config reads.
 std::vector<domain::switches> switch_sets() {
     std::vector<domain::switches> out;
-    for (auto style : {domain::time_style::doc_mixed, domain::time_style::rfc3339,
-                       domain::time_style::utc_z})
+    for (auto style :
+         {domain::time_style::doc_mixed, domain::time_style::rfc3339, domain::time_style::utc_z})
         for (auto field : {domain::status_log_field::always, domain::status_log_field::never,
                            domain::status_log_field::when_set})
             for (bool empty_dest : {false, true})
