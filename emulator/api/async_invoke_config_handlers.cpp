@@ -35,7 +35,7 @@ answer update_function_async_invoke_config(request_context& ctx) {
         return error_answer(ctx, stored.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*stored, ctx.switches, ctx.json));
+    return raw_json_answer(ctx, encode_config_text(*stored, ctx.switches));
 }
 
 answer show_function_async_invoke_config(request_context& ctx) {
@@ -47,7 +47,7 @@ answer show_function_async_invoke_config(request_context& ctx) {
         return error_answer(ctx, config.error());
     if (replay_examples(ctx))
         return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return json_answer(ctx, encode_config(*config, ctx.switches, ctx.json));
+    return raw_json_answer(ctx, encode_config_text(*config, ctx.switches));
 }
 
 answer delete_function_async_invoke_config(request_context& ctx) {

@@ -159,18 +159,23 @@ answer async_invoke_function(request_context& ctx) {
                                 "request body must be a JSON object (the event)");
     }
     // Emulation: D17 — the body is the event as sent; a "body" wrapper is never unwrapped.
-    auto r =
-        ctx.svc.invocations->submit(ctx.project_id, *urn, std::move(event), ctx.switches, ctx.now);
-    if (!r)
-        return error_answer(ctx, r.error());
-    ctx.svc.invocations->run_due(ctx.project_id, ctx.now, ctx.switches);
-    if (ctx.svc.invocation_work)
+    auto s = ctx.svc.invocations->submit_and_run(ctx.project_id, *urn, std::move(event),
+                                                 ctx.switches, ctx.now);
+    if (!s)
+        return error_answer(ctx, s.error());
+    const auto* r = &s->record;
+    if (ctx.svc.invocation_queued)
+        ctx.svc.invocation_queued(ctx.project_id, s->next_due);
+    else if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
-    json::object out{{"request_id", r->request_id}};
+    // Written directly (what serialising {"request_id": …} gives, without building it).
+    const std::string id = json::serialize(json::string_view(r->request_id));
+    std::string out = "{\"request_id\":" + id;
     // Emulation: D17 — an old page says the id also comes back as requestId.
     if (ctx.switches.emit_camel_request_id)
-        out["requestId"] = r->request_id;
-    return json_answer(ctx, out, http::status::accepted);
+        out.append(",\"requestId\":").append(id);
+    out += '}';
+    return make_json_response(http::status::accepted, std::move(out), ctx.meta);
 }
 
 answer list_async_invocations(request_context& ctx) {

@@ -51,6 +51,11 @@ read_destination_param(std::string_view param);
 boost::json::object encode_config(const domain::async_invoke_config& c, const domain::switches& b,
                                   const boost::json::storage_ptr& sp = {});
 
+/// encode_config as serialised JSON text, written directly: the same bytes as
+/// boost::json::serialize(encode_config(c, b)), without building the object (the GET and
+/// PUT answers).
+std::string encode_config_text(const domain::async_invoke_config& c, const domain::switches& b);
+
 /// The function object of create / config / list answers (D05 for last_modified), as the
 /// qualifier `version` ("latest" or a version name) shows it.
 boost::json::object encode_function(const domain::function_record& f, const domain::switches& b,

@@ -3,6 +3,7 @@
 #include "api/time_format.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace emu::api {
 namespace json = boost::json;
@@ -16,7 +17,133 @@ json::object encode_target(const domain::destination_target& t, const json::stor
     return o;
 }
 
+/// Appends `s` as a JSON string, escaped as boost::json::serialize escapes it: quote,
+/// backslash, \b \t \n \f \r, other control characters as \u00xx; every other byte as is.
+void append_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0; // start of the run not yet appended
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s, plain, i - plain);
+        plain = i + 1;
+        out += '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            out += static_cast<char>(c);
+            break;
+        case '\b':
+            out += 'b';
+            break;
+        case '\t':
+            out += 't';
+            break;
+        case '\n':
+            out += 'n';
+            break;
+        case '\f':
+            out += 'f';
+            break;
+        case '\r':
+            out += 'r';
+            break;
+        default:
+            out.append("u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
+        }
+    }
+    out.append(s, plain, s.size() - plain);
+    out += '"';
+}
+
+/// Appends `"key":` (keys here need no escapes).
+void append_key(std::string& out, std::string_view key) {
+    out.append(1, '"').append(key).append("\":");
+}
+
+void append_int(std::string& out, std::int64_t n) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr);
+}
+
+void append_target(std::string& out, const domain::destination_target& t) {
+    append_key(out, "destination");
+    append_string(out, t.destination);
+    out += ',';
+    append_key(out, "param");
+    append_string(out, t.param);
+}
+
 } // namespace
+
+std::string encode_config_text(const domain::async_invoke_config& c, const domain::switches& b) {
+    // The same fields in the same order as encode_config.
+    std::string out;
+    out.reserve(320 + c.func_urn.size());
+    out += '{';
+    append_key(out, "func_urn");
+    append_string(out, c.func_urn);
+    out += ',';
+    append_key(out, "max_async_event_age_in_seconds");
+    // Emulation: D01 — optionally report the response tables' floor of 60 seconds.
+    append_int(out,
+               std::max<std::int64_t>(c.max_async_event_age_in_seconds, b.event_age_output_floor));
+    out += ',';
+    append_key(out, "max_async_retry_attempts");
+    append_int(out, c.max_async_retry_attempts);
+    // Emulation: D04 — examples always show destination_config; the tables mark it optional.
+    if (!c.destination_config.empty() || b.emit_empty_destination_config) {
+        out += ',';
+        append_key(out, "destination_config");
+        out += '{';
+        const auto& on_success = c.destination_config.on_success;
+        const auto& on_failure = c.destination_config.on_failure;
+        if (on_success) {
+            append_key(out, "on_success");
+            out += '{';
+            append_target(out, *on_success);
+            out += '}';
+        }
+        if (on_failure) {
+            if (on_success)
+                out += ',';
+            append_key(out, "on_failure");
+            out += '{';
+            append_target(out, *on_failure);
+            out += '}';
+        }
+        out += '}';
+    }
+    // Emulation: D05 — created_time and last_modified have different documented shapes.
+    out += ',';
+    append_key(out, "created_time");
+    append_string(out, format_time(c.created_time, time_field::created, b));
+    out += ',';
+    append_key(out, "last_modified");
+    append_string(out, format_time(c.last_modified, time_field::modified, b));
+    // Emulation: D04 — in every response table, in no response example.
+    std::optional<bool> status_log;
+    switch (b.emit_enable_async_status_log) {
+    case domain::status_log_field::always:
+        status_log = c.enable_async_status_log.value_or(false);
+        break;
+    case domain::status_log_field::when_set:
+        status_log = c.enable_async_status_log;
+        break;
+    case domain::status_log_field::never:
+        break;
+    }
+    if (status_log) {
+        out += ',';
+        append_key(out, "enable_async_status_log");
+        out += *status_log ? "true" : "false";
+    }
+    out += '}';
+    return out;
+}
 
 json::object encode_config(const domain::async_invoke_config& c, const domain::switches& b,
                            const json::storage_ptr& sp) {

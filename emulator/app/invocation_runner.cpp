@@ -28,6 +28,23 @@ void invocation_runner::wake() {
     cv_.notify_all();
 }
 
+void invocation_runner::queued(std::string_view project, std::optional<domain::time_point> next) {
+    using namespace std::chrono;
+    if (!next)
+        return;
+    // In real time, as run() reads it.
+    const auto delay = *next - svc_.clocks.now(project);
+    {
+        std::lock_guard lock(mutex_);
+        // The planned wake-up runs the project's next work at most min_wait after it falls
+        // due: the lateness run() allows anyway, so the plan stands.
+        if (sleeping_ && wake_at_ && delay + min_wait >= *wake_at_ - steady_clock::now())
+            return;
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
 void invocation_runner::run() {
     using namespace std::chrono;
     std::unique_lock lock(mutex_);
@@ -46,10 +63,18 @@ void invocation_runner::run() {
         }
         lock.lock();
         auto ready = [this] { return stopping_ || woken_; };
-        if (wait)
-            cv_.wait_for(lock, std::max(*wait, nanoseconds(milliseconds(1))), ready);
-        else
+        if (ready())
+            continue;
+        // queued() reads the plan.
+        sleeping_ = true;
+        if (wait) {
+            wake_at_ = steady_clock::now() + std::max<nanoseconds>(*wait, min_wait);
+            cv_.wait_until(lock, *wake_at_, ready);
+        } else {
+            wake_at_.reset();
             cv_.wait(lock, ready);
+        }
+        sleeping_ = false;
     }
 }
 

@@ -100,12 +100,32 @@ result<invocation_record> invocation_engine::submit_locked(
     return r;
 }
 
+result<invocation_engine::submission>
+invocation_engine::submit_and_run(std::string_view project, const function_urn& urn,
+                                  std::string payload, const switches& b, time_point now) {
+    std::lock_guard lock(mutex_);
+    auto& ps = projects_[std::string(project)];
+    auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
+    touch();
+    if (!r)
+        return r.error();
+    run_due_locked(ps, project, now, b);
+    submission out{std::move(*r), std::nullopt};
+    if (!ps.queue.empty())
+        out.next_due = ps.queue.top().due;
+    return out;
+}
+
 void invocation_engine::run_due(std::string_view project, time_point now, const switches& b) {
     std::lock_guard lock(mutex_);
     auto it = projects_.find(project);
     if (it == projects_.end())
         return;
-    auto& ps = it->second;
+    run_due_locked(it->second, project, now, b);
+}
+
+void invocation_engine::run_due_locked(project_state& ps, std::string_view project, time_point now,
+                                       const switches& b) {
     while (!ps.queue.empty() && ps.queue.top().due <= now) {
         event e = ps.queue.top();
         ps.queue.pop();
@@ -226,7 +246,7 @@ void invocation_engine::deliver(project_state& ps, std::string_view project,
     d.on = on;
     d.at = now;
     d.outcome = "delivered";
-    auto fields = codecs_.read_param(t.param);
+    const auto& fields = param_fields(t.param);
     if (t.destination == "OBS") {
         d.target = text_of(fields, "bucket");
         d.object_key = text_of(fields, "prefix") + r.request_id;
@@ -263,6 +283,15 @@ void invocation_engine::deliver(project_state& ps, std::string_view project,
         ps.deliveries.pop_front();
         ++ps.evicted_deliveries;
     }
+}
+
+const std::map<std::string, param_value>&
+invocation_engine::param_fields(const std::string& param) {
+    if (last_param_ != param) {
+        last_param_fields_ = codecs_.read_param(param);
+        last_param_ = param;
+    }
+    return last_param_fields_;
 }
 
 void invocation_engine::trim(project_state& ps) {

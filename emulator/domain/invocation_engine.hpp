@@ -19,6 +19,7 @@
 #include <queue>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace emu::domain {
@@ -60,6 +61,17 @@ public:
     /// Errors: those of function_store::get_function (function/version/alias not found).
     result<invocation_record> submit(std::string_view project, const function_urn& urn,
                                      std::string payload, const switches& b, time_point now);
+
+    /// What submit_and_run gives: the queued record, and when the project's next work
+    /// falls due after the run.
+    struct submission {
+        invocation_record record;
+        std::optional<time_point> next_due;
+    };
+    /// submit, then run_due(now), and next_due, under one hold of the lock (the public
+    /// API's POST invocations-async). Errors: those of submit.
+    result<submission> submit_and_run(std::string_view project, const function_urn& urn,
+                                      std::string payload, const switches& b, time_point now);
 
     /// Performs everything due at or before `now`, in time order.
     void run_due(std::string_view project, time_point now, const switches& b);
@@ -121,9 +133,18 @@ private:
         attempt_outcome outcome; ///< finish: what the attempt does, fixed when it started
         bool operator>(const event& o) const { return due != o.due ? due > o.due : seq > o.seq; }
     };
+    /// Hashes request ids, found by std::string or std::string_view alike.
+    struct id_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept {
+            return std::hash<std::string_view>{}(id);
+        }
+    };
     struct project_state {
         std::priority_queue<event, std::vector<event>, std::greater<>> queue;
-        std::map<std::string, invocation_record, std::less<>> by_id;
+        /// By request id; hashed, as every submit, attempt and trim looks one up among up
+        /// to max_records (the order of records is `order`).
+        std::unordered_map<std::string, invocation_record, id_hash, std::equal_to<>> by_id;
         std::deque<std::string> order; ///< request ids, oldest first
         std::deque<delivery> deliveries;
         std::map<std::string, function_behaviour, std::less<>> behaviours;
@@ -135,6 +156,8 @@ private:
                                             const function_urn& urn, std::string payload,
                                             std::vector<std::string> chain, const switches& b,
                                             time_point now);
+    void run_due_locked(project_state& ps, std::string_view project, time_point now,
+                        const switches& b);
     void start_attempt(project_state& ps, std::string_view project, invocation_record& r,
                        const switches& b, time_point now);
     void finish_attempt(project_state& ps, std::string_view project, invocation_record& r,
@@ -149,6 +172,9 @@ private:
                                    const switches& b) const;
     void push(project_state& ps, time_point due, const std::string& id, bool finish,
               attempt_outcome outcome = {});
+    /// The keys of a destination's `param` (lock held): the last one read is kept, as
+    /// deliveries mostly go to the same destination again.
+    const std::map<std::string, param_value>& param_fields(const std::string& param);
     void touch(); ///< a change: bumps version_ and tells the observer (lock held)
     void trim(project_state& ps);
 
@@ -161,6 +187,8 @@ private:
     std::function<void()> observer_;
     std::uint64_t version_ = 0;
     std::map<std::string, project_state, std::less<>> projects_;
+    std::optional<std::string> last_param_;                ///< param_fields' cache: the text
+    std::map<std::string, param_value> last_param_fields_; ///< and its keys
 };
 
 } // namespace emu::domain
