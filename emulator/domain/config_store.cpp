@@ -30,9 +30,9 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
     if (!built)
         return built.error();
     if (it != e->configs.end())
-        it->second = stored_config(*built);
+        it->second = stored_config(*built, last_rare_);
     else
-        e->configs.emplace_back(q.qualifier, stored_config(*built));
+        e->configs.emplace_back(q.qualifier, stored_config(*built, last_rare_));
     return built;
 }
 

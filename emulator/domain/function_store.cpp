@@ -38,15 +38,20 @@ function_alias* function_store::function_entry::alias(std::string_view name) {
     return const_cast<function_alias*>(std::as_const(*this).alias(name));
 }
 
-function_store::stored_config::stored_config(async_invoke_config c)
+function_store::stored_config::stored_config(async_invoke_config c,
+                                             std::shared_ptr<const rare_parts>& last)
     : max_async_event_age_in_seconds(c.max_async_event_age_in_seconds),
       max_async_retry_attempts(c.max_async_retry_attempts), created_time(c.created_time),
       last_modified(c.last_modified), enable_async_status_log(c.enable_async_status_log) {
-    if (!c.destination_config.empty() || c.log_group_id || c.log_stream_id || c.log_group_name ||
-        c.log_stream_name)
-        rare = std::make_shared<const rare_parts>(rare_parts{
-            std::move(c.destination_config), std::move(c.log_group_id), std::move(c.log_stream_id),
-            std::move(c.log_group_name), std::move(c.log_stream_name)});
+    if (c.destination_config.empty() && !c.log_group_id && !c.log_stream_id && !c.log_group_name &&
+        !c.log_stream_name)
+        return;
+    rare_parts parts{std::move(c.destination_config), std::move(c.log_group_id),
+                     std::move(c.log_stream_id), std::move(c.log_group_name),
+                     std::move(c.log_stream_name)};
+    if (!last || !(*last == parts))
+        last = std::make_shared<const rare_parts>(std::move(parts));
+    rare = last;
 }
 
 async_invoke_config function_store::stored_config::unpack(std::string func_urn) const {

@@ -211,6 +211,7 @@ private:
         struct rare_parts {
             async_destination_config destination_config;
             std::optional<std::string> log_group_id, log_stream_id, log_group_name, log_stream_name;
+            friend bool operator==(const rare_parts&, const rare_parts&) = default;
         };
         std::int64_t max_async_event_age_in_seconds = 0;
         std::int64_t max_async_retry_attempts = 0;
@@ -219,7 +220,9 @@ private:
         std::optional<bool> enable_async_status_log;
         std::shared_ptr<const rare_parts> rare; ///< null: none of them set
 
-        explicit stored_config(async_invoke_config c);
+        /// `last`: the block of the config stored before; equal parts share it (fixtures
+        /// often give many functions the same destinations), and a new block becomes `last`.
+        stored_config(async_invoke_config c, std::shared_ptr<const rare_parts>& last);
         async_invoke_config unpack(std::string func_urn) const;
     };
     struct function_entry {
@@ -296,6 +299,8 @@ private:
 
     id_generator& ids_;
     mutable std::shared_mutex mutex_;
+    /// The rare parts of the config stored last (under the exclusive lock): see stored_config.
+    std::shared_ptr<const stored_config::rare_parts> last_rare_;
     std::map<std::string, project_state, std::less<>> projects_;
 };
 

@@ -65,10 +65,10 @@ result<void> function_store::insert_config(std::string_view project, const funct
         return err;
     for (auto& c : e->configs)
         if (c.first == q.qualifier) {
-            c.second = stored_config(std::move(config));
+            c.second = stored_config(std::move(config), last_rare_);
             return {};
         }
-    e->configs.emplace_back(q.qualifier, stored_config(std::move(config)));
+    e->configs.emplace_back(q.qualifier, stored_config(std::move(config), last_rare_));
     return {};
 }
 

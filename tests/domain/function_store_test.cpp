@@ -3,6 +3,7 @@
 // and function_quota. Concurrent use is in function_store_concurrency_test.cpp.
 #include "domain/function_store.hpp"
 
+#include "config_test_support.hpp"
 #include "store_test_support.hpp"
 #include "support/domain_checks.hpp"
 
@@ -199,6 +200,32 @@ BOOST_AUTO_TEST_CASE(put_then_get_config) {
     auto got = store.get_config("projA", urn("projA", "projA:default:fn1:latest"), b);
     BOOST_TEST_REQUIRE(got.has_value());
     BOOST_TEST((*got == stored));
+}
+
+// Configs with equal destinations share one stored block; changing one must leave the other.
+BOOST_AUTO_TEST_CASE(configs_with_equal_destinations_change_independently) {
+    create("projA", "fn1");
+    create("projA", "fn2");
+    auto obs = with_on_failure(dest("OBS", valid_param("OBS")));
+    put("projA", "fn1", obs);
+    put("projA", "fn2", obs);
+    auto smn = with_on_failure(dest("SMN", valid_param("SMN")));
+    put("projA", "fn2", smn);
+    auto first = store.get_config("projA", urn("projA", "projA:default:fn1:latest"), b);
+    auto second = store.get_config("projA", urn("projA", "projA:default:fn2:latest"), b);
+    BOOST_TEST_REQUIRE(first.has_value());
+    BOOST_TEST_REQUIRE(second.has_value());
+    BOOST_TEST_REQUIRE(first->destination_config.on_failure.has_value());
+    BOOST_TEST_REQUIRE(second->destination_config.on_failure.has_value());
+    BOOST_TEST(first->destination_config.on_failure->destination == "OBS");
+    BOOST_TEST(second->destination_config.on_failure->destination == "SMN");
+    put("projA", "fn1", age(60)); // replace: no destination any more
+    auto replaced = store.get_config("projA", urn("projA", "projA:default:fn1:latest"), b);
+    BOOST_TEST_REQUIRE(replaced.has_value());
+    BOOST_TEST(replaced->destination_config.empty());
+    second = store.get_config("projA", urn("projA", "projA:default:fn2:latest"), b);
+    BOOST_TEST_REQUIRE(second.has_value());
+    BOOST_TEST(second->destination_config.on_failure->destination == "SMN");
 }
 
 BOOST_AUTO_TEST_CASE(created_time_survives_updates_while_last_modified_moves) {
