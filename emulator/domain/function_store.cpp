@@ -6,6 +6,7 @@
 #include "domain/store_support.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <mutex>
 
 namespace emu::domain {
@@ -292,13 +293,20 @@ result<function_record> function_store::get_function(std::string_view project,
 
 page<function_record> function_store::list_functions(std::string_view project,
                                                      const page_request& req) const {
-    std::vector<function_record> all;
+    // Only the page's records are copied: a project may hold 100k functions.
+    page<function_record> p;
     std::shared_lock lock(mutex_);
-    if (auto p = projects_.find(project); p != projects_.end())
-        for (auto& e : p->second.functions)
-            all.push_back(e->record);
-    lock.unlock();
-    return slice(all, req);
+    auto it = projects_.find(project);
+    if (it == projects_.end())
+        return p;
+    const auto& functions = it->second.functions;
+    p.total = functions.size();
+    if (req.offset < functions.size()) {
+        auto first = std::next(functions.begin(), static_cast<std::ptrdiff_t>(req.offset));
+        for (; first != functions.end() && p.items.size() < req.limit; ++first)
+            p.items.push_back((*first)->record);
+    }
+    return p;
 }
 
 void function_store::erase_function(std::string_view project, const function_entry& e) {
