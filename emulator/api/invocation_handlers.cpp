@@ -163,13 +163,12 @@ answer async_invoke_function(request_context& ctx) {
                                                  ctx.switches, ctx.now);
     if (!s)
         return error_answer(ctx, s.error());
-    const auto* r = &s->record;
     if (ctx.svc.invocation_queued)
         ctx.svc.invocation_queued(ctx.project_id, s->next_due);
     else if (ctx.svc.invocation_work)
         ctx.svc.invocation_work();
     // Written directly (what serialising {"request_id": …} gives, without building it).
-    const std::string id = json::serialize(json::string_view(r->request_id));
+    const std::string id = json::serialize(json::string_view(s->request_id));
     std::string out = "{\"request_id\":" + id;
     // Emulation: D17 — an old page says the id also comes back as requestId.
     if (ctx.switches.emit_camel_request_id)

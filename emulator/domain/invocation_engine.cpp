@@ -67,24 +67,33 @@ async_invoke_config invocation_engine::config_for(std::string_view project, cons
     return default_config(b, urn.full());
 }
 
-void invocation_engine::push(project_state& ps, time_point due, const std::string& id, bool finish,
+void invocation_engine::push(project_state& ps, time_point due, std::uint64_t record, bool finish,
                              attempt_outcome outcome) {
-    ps.queue.push(event{due, ++seq_, id, finish, std::move(outcome)});
+    ps.queue.push_back(event{due, ++seq_, record, finish, std::move(outcome)});
+    std::push_heap(ps.queue.begin(), ps.queue.end(), std::greater<>{});
+}
+
+invocation_engine::project_state& invocation_engine::state_of(std::string_view project) {
+    auto it = projects_.find(project);
+    if (it == projects_.end())
+        it = projects_.emplace(std::string(project), project_state{}).first;
+    return it->second;
 }
 
 result<invocation_record> invocation_engine::submit(std::string_view project,
                                                     const function_urn& urn, std::string payload,
                                                     const switches& b, time_point now) {
     std::lock_guard lock(mutex_);
-    auto& ps = projects_[std::string(project)];
-    auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
+    auto r = submit_locked(state_of(project), project, urn, std::move(payload), {}, b, now);
     touch();
     return r;
 }
 
-result<invocation_record> invocation_engine::submit_locked(
-    project_state& ps, std::string_view project, const function_urn& urn, std::string payload,
-    std::vector<std::string> chain, const switches& b, time_point now) {
+result<invocation_record> invocation_engine::new_record(std::string_view project,
+                                                        const function_urn& urn,
+                                                        std::string payload,
+                                                        std::vector<std::string> chain,
+                                                        const switches& b, time_point now) {
     if (auto f = store_.get_function(project, urn, b); !f)
         return f.error();
     invocation_record r;
@@ -93,26 +102,44 @@ result<invocation_record> invocation_engine::submit_locked(
     r.payload = std::move(payload);
     r.enqueued = now;
     r.chain = std::move(chain);
-    push(ps, now, r.request_id, false);
-    ps.order.push_back(r.request_id);
-    ps.by_id.emplace(r.request_id, r);
+    return r;
+}
+
+void invocation_engine::enqueue(project_state& ps, invocation_record r) {
+    const std::uint64_t serial = ++seq_;
+    push(ps, r.enqueued, serial, false);
+    ps.order.push_back(serial);
+    const auto& stored = ps.by_serial.emplace(serial, std::move(r)).first->second;
+    ps.by_id.insert_or_assign(stored.request_id,
+                              serial); // a repeated id (seeded) names the new one
     trim(ps);
+}
+
+result<invocation_record> invocation_engine::submit_locked(
+    project_state& ps, std::string_view project, const function_urn& urn, std::string payload,
+    std::vector<std::string> chain, const switches& b, time_point now) {
+    auto r = new_record(project, urn, std::move(payload), std::move(chain), b, now);
+    if (r)
+        enqueue(ps, *r);
     return r;
 }
 
 result<invocation_engine::submission>
 invocation_engine::submit_and_run(std::string_view project, const function_urn& urn,
                                   std::string payload, const switches& b, time_point now) {
-    std::lock_guard lock(mutex_);
-    auto& ps = projects_[std::string(project)];
-    auto r = submit_locked(ps, project, urn, std::move(payload), {}, b, now);
-    touch();
+    // The function check and the new id need no engine state: done before the lock, which
+    // both I/O threads take for every POST.
+    auto r = new_record(project, urn, std::move(payload), {}, b, now);
     if (!r)
         return r.error();
+    submission out{r->request_id, std::nullopt};
+    std::lock_guard lock(mutex_);
+    auto& ps = state_of(project);
+    enqueue(ps, std::move(*r));
+    touch();
     run_due_locked(ps, project, now, b);
-    submission out{std::move(*r), std::nullopt};
     if (!ps.queue.empty())
-        out.next_due = ps.queue.top().due;
+        out.next_due = ps.queue.front().due;
     return out;
 }
 
@@ -126,16 +153,17 @@ void invocation_engine::run_due(std::string_view project, time_point now, const 
 
 void invocation_engine::run_due_locked(project_state& ps, std::string_view project, time_point now,
                                        const switches& b) {
-    while (!ps.queue.empty() && ps.queue.top().due <= now) {
-        event e = ps.queue.top();
-        ps.queue.pop();
-        auto r = ps.by_id.find(e.request_id);
-        if (r == ps.by_id.end() || finished(r->second.status))
+    while (!ps.queue.empty() && ps.queue.front().due <= now) {
+        std::pop_heap(ps.queue.begin(), ps.queue.end(), std::greater<>{});
+        event e = std::move(ps.queue.back());
+        ps.queue.pop_back();
+        auto r = ps.by_serial.find(e.record);
+        if (r == ps.by_serial.end() || finished(r->second.status))
             continue; // evicted or canceled meanwhile
         if (e.finish)
-            finish_attempt(ps, project, r->second, e.outcome, b, e.due);
+            finish_attempt(ps, project, e.record, r->second, e.outcome, b, e.due);
         else
-            start_attempt(ps, project, r->second, b, e.due);
+            start_attempt(ps, project, e.record, r->second, b, e.due);
         touch();
     }
     trim(ps); // records that finished may now go over the cap
@@ -158,7 +186,8 @@ std::uint64_t invocation_engine::version() const {
 }
 
 void invocation_engine::start_attempt(project_state& ps, std::string_view project,
-                                      invocation_record& r, const switches& b, time_point now) {
+                                      std::uint64_t serial, invocation_record& r, const switches& b,
+                                      time_point now) {
     auto config = config_for(project, r.urn, b);
     // The event age is checked with the config in force at this attempt.
     if (now - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
@@ -173,12 +202,13 @@ void invocation_engine::start_attempt(project_state& ps, std::string_view projec
         (fb != ps.behaviours.end() ? fb->second : default_behaviour).for_attempt(r.attempts);
     // The outcome travels with the event: a behaviour set while the attempt runs applies
     // to later attempts only.
-    push(ps, now + outcome.duration, r.request_id, true, outcome);
+    push(ps, now + outcome.duration, serial, true, outcome);
 }
 
 void invocation_engine::finish_attempt(project_state& ps, std::string_view project,
-                                       invocation_record& r, const attempt_outcome& outcome,
-                                       const switches& b, time_point now) {
+                                       std::uint64_t serial, invocation_record& r,
+                                       const attempt_outcome& outcome, const switches& b,
+                                       time_point now) {
     auto config = config_for(project, r.urn, b);
     if (outcome.what == attempt_outcome::kind::succeed) {
         r.result = outcome.result.value_or(r.payload);
@@ -205,7 +235,7 @@ void invocation_engine::finish_attempt(project_state& ps, std::string_view proje
     if (next - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
         return conclude(ps, project, r, config, "EventAgeExceeded", b, now);
     r.status = invocation_status::wait;
-    push(ps, next, r.request_id, false);
+    push(ps, next, serial, false);
 }
 
 void invocation_engine::conclude(project_state& ps, std::string_view project, invocation_record& r,
@@ -297,11 +327,15 @@ invocation_engine::param_fields(const std::string& param) {
 void invocation_engine::trim(project_state& ps) {
     // Oldest finished records go first; unfinished ones are kept while work is pending.
     for (auto it = ps.order.begin();
-         ps.by_id.size() > limits_.max_records && it != ps.order.end();) {
-        auto r = ps.by_id.find(*it);
-        if (r == ps.by_id.end() || finished(r->second.status)) {
-            if (r != ps.by_id.end())
-                ps.by_id.erase(r);
+         ps.by_serial.size() > limits_.max_records && it != ps.order.end();) {
+        auto r = ps.by_serial.find(*it);
+        if (r == ps.by_serial.end() || finished(r->second.status)) {
+            if (r != ps.by_serial.end()) {
+                if (auto id = ps.by_id.find(r->second.request_id);
+                    id != ps.by_id.end() && id->second == r->first)
+                    ps.by_id.erase(id);
+                ps.by_serial.erase(r);
+            }
             it = ps.order.erase(it);
             ++ps.evicted_records;
         } else {
@@ -315,7 +349,7 @@ std::optional<time_point> invocation_engine::next_due(std::string_view project) 
     auto it = projects_.find(project);
     if (it == projects_.end() || it->second.queue.empty())
         return std::nullopt;
-    return it->second.queue.top().due;
+    return it->second.queue.front().due;
 }
 
 std::vector<std::string> invocation_engine::busy_projects() const {
@@ -332,17 +366,18 @@ result<invocation_record> invocation_engine::cancel(std::string_view project,
     std::lock_guard lock(mutex_);
     auto p = projects_.find(project);
     if (p != projects_.end())
-        if (auto r = p->second.by_id.find(request_id);
-            r != p->second.by_id.end() && !finished(r->second.status)) {
-            r->second.status = invocation_status::fail;
-            r->second.error_code = 4208;
-            r->second.error_message = "function invocation canceled";
-            r->second.end_time = now;
-            invocation_record out = r->second;
-            trim(p->second);
-            touch();
-            return out;
-        }
+        if (auto serial = p->second.by_id.find(request_id); serial != p->second.by_id.end())
+            if (auto r = p->second.by_serial.find(serial->second);
+                r != p->second.by_serial.end() && !finished(r->second.status)) {
+                r->second.status = invocation_status::fail;
+                r->second.error_code = 4208;
+                r->second.error_message = "function invocation canceled";
+                r->second.end_time = now;
+                invocation_record out = r->second;
+                trim(p->second);
+                touch();
+                return out;
+            }
     return make_error(errc::invalid_format, "request_id",
                       "Invalid RequestId: no waiting or running invocation '" +
                           std::string(request_id) + "'");
@@ -351,7 +386,7 @@ result<invocation_record> invocation_engine::cancel(std::string_view project,
 void invocation_engine::set_behaviour(std::string_view project, const function_urn& urn,
                                       function_behaviour fb) {
     std::lock_guard lock(mutex_);
-    projects_[std::string(project)].behaviours.insert_or_assign(behaviour_key(urn), std::move(fb));
+    state_of(project).behaviours.insert_or_assign(behaviour_key(urn), std::move(fb));
 }
 
 void invocation_engine::clear_behaviours(std::string_view project) {
@@ -376,9 +411,9 @@ std::vector<invocation_record> invocation_engine::records(std::string_view proje
     auto p = projects_.find(project);
     if (p == projects_.end())
         return out;
-    for (auto& id : p->second.order) {
-        auto it = p->second.by_id.find(id);
-        if (it == p->second.by_id.end())
+    for (auto serial : p->second.order) {
+        auto it = p->second.by_serial.find(serial);
+        if (it == p->second.by_serial.end())
             continue;
         const auto& r = it->second;
         const auto when = r.start_time.value_or(r.enqueued);
@@ -416,7 +451,7 @@ std::uint64_t invocation_engine::evicted_deliveries(std::string_view project) co
 
 invocation_engine::status_log_info invocation_engine::enable_status_log(std::string_view project) {
     std::lock_guard lock(mutex_);
-    auto& ps = projects_[std::string(project)];
+    auto& ps = state_of(project);
     // Emulation: G — enabling is idempotent and creates a fake LTS group and stream.
     if (!ps.status_log)
         ps.status_log = status_log_info{ids_.uuid(), "functiongraph-async-" + std::string(project),
@@ -435,7 +470,7 @@ void invocation_engine::restore_status_log(std::string_view project,
                                            std::optional<status_log_info> info) {
     std::lock_guard lock(mutex_);
     if (info)
-        projects_[std::string(project)].status_log = std::move(info);
+        state_of(project).status_log = std::move(info);
     else if (auto p = projects_.find(project); p != projects_.end())
         p->second.status_log.reset();
 }

@@ -4,6 +4,7 @@
 // project's virtual clock. It never reads a clock itself: callers pass `now`, and
 // run_due(now) performs, in time order, every attempt, retry, expiry and delivery that falls
 // due. Thread-safe (one mutex; no callback runs under it except the codecs).
+#include "domain/adaptive_mutex.hpp"
 #include "domain/async_invoke_config.hpp"
 #include "domain/error.hpp"
 #include "domain/function_store.hpp"
@@ -16,7 +17,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,7 +65,7 @@ public:
     /// What submit_and_run gives: the queued record, and when the project's next work
     /// falls due after the run.
     struct submission {
-        invocation_record record;
+        std::string request_id;
         std::optional<time_point> next_due;
     };
     /// submit, then run_due(now), and next_due, under one hold of the lock (the public
@@ -128,40 +128,45 @@ private:
     struct event {
         time_point due;
         std::uint64_t seq;
-        std::string request_id;
+        std::uint64_t record;    ///< the serial of its record
         bool finish;             ///< false: start an attempt; true: its outcome is known
         attempt_outcome outcome; ///< finish: what the attempt does, fixed when it started
         bool operator>(const event& o) const { return due != o.due ? due > o.due : seq > o.seq; }
     };
-    /// Hashes request ids, found by std::string or std::string_view alike.
-    struct id_hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view id) const noexcept {
-            return std::hash<std::string_view>{}(id);
-        }
-    };
     struct project_state {
-        std::priority_queue<event, std::vector<event>, std::greater<>> queue;
-        /// By request id; hashed, as every submit, attempt and trim looks one up among up
-        /// to max_records (the order of records is `order`).
-        std::unordered_map<std::string, invocation_record, id_hash, std::equal_to<>> by_id;
-        std::deque<std::string> order; ///< request ids, oldest first
+        /// A min-heap on (due, seq) kept with std::push_heap and std::pop_heap, so that the
+        /// earliest event can be moved out (a priority_queue only lends it as const).
+        std::vector<event> queue;
+        /// Records by serial (the seq_ value given when queued): every attempt and trim finds
+        /// one by a number, not by hashing and comparing its 36-character request id.
+        std::unordered_map<std::uint64_t, invocation_record> by_serial;
+        /// Serials by request id (views of the records' own ids), for cancel.
+        std::unordered_map<std::string_view, std::uint64_t> by_id;
+        std::deque<std::uint64_t> order; ///< serials, oldest first
         std::deque<delivery> deliveries;
         std::map<std::string, function_behaviour, std::less<>> behaviours;
         std::uint64_t evicted_records = 0, evicted_deliveries = 0;
         std::optional<status_log_info> status_log;
     };
 
+    /// A new record for `urn` if the function exists: needs no lock of the engine's.
+    result<invocation_record> new_record(std::string_view project, const function_urn& urn,
+                                         std::string payload, std::vector<std::string> chain,
+                                         const switches& b, time_point now);
+    /// Queues a new record (lock held).
+    void enqueue(project_state& ps, invocation_record r);
     result<invocation_record> submit_locked(project_state& ps, std::string_view project,
                                             const function_urn& urn, std::string payload,
                                             std::vector<std::string> chain, const switches& b,
                                             time_point now);
+    project_state& state_of(std::string_view project); ///< created on first use (lock held)
     void run_due_locked(project_state& ps, std::string_view project, time_point now,
                         const switches& b);
-    void start_attempt(project_state& ps, std::string_view project, invocation_record& r,
-                       const switches& b, time_point now);
-    void finish_attempt(project_state& ps, std::string_view project, invocation_record& r,
-                        const attempt_outcome& outcome, const switches& b, time_point now);
+    void start_attempt(project_state& ps, std::string_view project, std::uint64_t serial,
+                       invocation_record& r, const switches& b, time_point now);
+    void finish_attempt(project_state& ps, std::string_view project, std::uint64_t serial,
+                        invocation_record& r, const attempt_outcome& outcome, const switches& b,
+                        time_point now);
     void conclude(project_state& ps, std::string_view project, invocation_record& r,
                   const async_invoke_config& c, const std::string& condition, const switches& b,
                   time_point now);
@@ -170,7 +175,7 @@ private:
                  time_point now);
     async_invoke_config config_for(std::string_view project, const function_urn& urn,
                                    const switches& b) const;
-    void push(project_state& ps, time_point due, const std::string& id, bool finish,
+    void push(project_state& ps, time_point due, std::uint64_t record, bool finish,
               attempt_outcome outcome = {});
     /// The keys of a destination's `param` (lock held): the last one read is kept, as
     /// deliveries mostly go to the same destination again.
@@ -183,7 +188,7 @@ private:
     invocation_codecs codecs_;
     invocation_limits limits_;
     std::uint64_t seq_ = 0;
-    mutable std::mutex mutex_;
+    mutable adaptive_mutex mutex_;
     std::function<void()> observer_;
     std::uint64_t version_ = 0;
     std::map<std::string, project_state, std::less<>> projects_;

@@ -310,4 +310,38 @@ BOOST_AUTO_TEST_CASE(records_are_bounded_oldest_finished_first) {
     BOOST_TEST(small.evicted_records(project) == 2u);
 }
 
+// Records are found by request id (cancel) and by their internal serial (attempts, trim):
+// both indexes must agree after evictions, and a request id seen twice (the id generator
+// re-seeded) names the newer record.
+BOOST_AUTO_TEST_CASE(cancel_finds_records_by_id_across_evictions_and_repeated_ids) {
+    invocation_engine small{
+        store, ids,
+        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
+                          [](std::string_view) { return std::map<std::string, param_value>{}; }},
+        invocation_limits{2, 2}};
+    auto first = small.submit(project, urn("h"), "0", b, t0);
+    small.run_due(project, t0 + 1s, b); // finished
+    small.submit(project, urn("h"), "1", b, t0 + 2s);
+    small.submit(project, urn("h"), "2", b, t0 + 2s); // evicts the finished "0"
+    BOOST_TEST(small.evicted_records(project) == 1u);
+    auto gone = small.cancel(project, first->request_id, t0 + 3s);
+    BOOST_TEST_REQUIRE(!gone.has_value());
+    BOOST_TEST((gone.error().code == errc::invalid_format));
+
+    ids.seed(42);
+    auto a = small.submit(project, urn("h"), "a", b, t0 + 4s);
+    small.run_due(project, t0 + 5s, b); // "1", "2" and "a" finish; "1" and "2" are evicted
+    ids.seed(42);                       // the same request id again, for a record still waiting
+    auto again = small.submit(project, urn("h"), "again", b, t0 + 6s);
+    BOOST_TEST_REQUIRE(again->request_id == a->request_id);
+    auto c = small.cancel(project, again->request_id, t0 + 6s);
+    BOOST_TEST_REQUIRE(c.has_value());
+    BOOST_TEST(c->payload == "again");
+    BOOST_TEST(c->status == invocation_status::fail);
+    auto all = small.records(project);
+    BOOST_TEST_REQUIRE(all.size() == 2u);
+    BOOST_TEST(all[0].payload == "a");
+    BOOST_TEST(all[0].status == invocation_status::success);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
