@@ -19,7 +19,7 @@ ARG BASE_IMAGE=debian:12-slim
 FROM ${BUILD_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      g++ cmake ninja-build dpkg-dev file libboost1.81-dev libboost-json1.81-dev libssl-dev \
+      g++ cmake ninja-build dpkg-dev file libboost1.81-dev libboost-json1.81-dev nettle-dev \
       libspdlog-dev libfmt-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

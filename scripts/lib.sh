@@ -16,7 +16,7 @@ FGS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FGS_BASE_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev
-  libssl-dev libspdlog-dev libfmt-dev curl python3
+  nettle-dev libspdlog-dev libfmt-dev curl python3
 )
 
 # What the browser tests add: Debian's chromium, driven headless through puppeteer-core (which

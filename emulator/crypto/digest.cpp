@@ -1,29 +1,26 @@
 #include "crypto/digest.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <nettle/hmac.h>
+#include <nettle/memops.h>
+#include <nettle/sha2.h>
 
 #include <array>
 
 namespace emu::crypto {
 namespace {
 
-std::string to_hex(const unsigned char* p, unsigned n) {
+std::string to_hex(const std::uint8_t* p, std::size_t n) {
     static constexpr char digits[] = "0123456789abcdef";
-    std::string out(std::size_t{n} * 2, '\0');
-    for (unsigned i = 0; i < n; ++i) {
+    std::string out(n * 2, '\0');
+    for (std::size_t i = 0; i < n; ++i) {
         out[2 * i] = digits[p[i] >> 4];
         out[2 * i + 1] = digits[p[i] & 0xf];
     }
     return out;
 }
 
-std::string evp_hex(const EVP_MD* md, std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> buf{};
-    unsigned n = 0;
-    EVP_Digest(data.data(), data.size(), buf.data(), &n, md, nullptr);
-    return to_hex(buf.data(), n);
+const std::uint8_t* bytes(std::string_view s) {
+    return reinterpret_cast<const std::uint8_t*>(s.data());
 }
 
 int b64_value(char c) {
@@ -43,23 +40,34 @@ int b64_value(char c) {
 } // namespace
 
 std::string sha256_hex(std::string_view data) {
-    return evp_hex(EVP_sha256(), data);
+    sha256_ctx ctx;
+    sha256_init(&ctx);
+    sha256_update(&ctx, data.size(), bytes(data));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> out{};
+    sha256_digest(&ctx, out.size(), out.data());
+    return to_hex(out.data(), out.size());
 }
 
 std::string sha512_hex(std::string_view data) {
-    return evp_hex(EVP_sha512(), data);
+    sha512_ctx ctx;
+    sha512_init(&ctx);
+    sha512_update(&ctx, data.size(), bytes(data));
+    std::array<std::uint8_t, SHA512_DIGEST_SIZE> out{};
+    sha512_digest(&ctx, out.size(), out.data());
+    return to_hex(out.data(), out.size());
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> buf{};
-    unsigned n = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(data.data()), data.size(), buf.data(), &n);
-    return to_hex(buf.data(), n);
+    hmac_sha256_ctx ctx;
+    hmac_sha256_set_key(&ctx, key.size(), bytes(key));
+    hmac_sha256_update(&ctx, data.size(), bytes(data));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> out{};
+    hmac_sha256_digest(&ctx, out.size(), out.data());
+    return to_hex(out.data(), out.size());
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+    return a.size() == b.size() && memeql_sec(a.data(), b.data(), a.size()) != 0;
 }
 
 bool base64_decode(std::string_view in, std::string& out) {

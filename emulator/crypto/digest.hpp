@@ -1,6 +1,6 @@
 #pragma once
 // Hashes used by the emulator (function code digest, AK/SK signatures), backed by
-// OpenSSL's libcrypto. All functions are pure and thread-safe.
+// GNU Nettle. All functions are pure and thread-safe.
 #include <string>
 #include <string_view>
 
