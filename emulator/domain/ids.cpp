@@ -7,11 +7,19 @@ id_generator::id_generator() : engine_(std::random_device{}()) {}
 void id_generator::seed(std::uint64_t s) {
     std::lock_guard lock(mutex_);
     engine_.seed(s);
+    seeded_.store(true, std::memory_order_release);
 }
 
 std::string id_generator::uuid() {
     std::uint64_t hi = 0, lo = 0;
-    {
+    if (!seeded_.load(std::memory_order_acquire)) {
+        thread_local std::mt19937_64 own{[] {
+            std::random_device device;
+            return (std::uint64_t{device()} << 32) | device();
+        }()};
+        hi = own();
+        lo = own();
+    } else {
         std::lock_guard lock(mutex_);
         hi = engine_();
         lo = engine_();

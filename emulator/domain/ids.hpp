@@ -1,6 +1,7 @@
 #pragma once
 // Identifier generation (function ids, request ids). Random by default; reproducible after
 // seed(). Thread-safe.
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <random>
@@ -17,6 +18,10 @@ public:
     std::string uuid();
 
 private:
+    /// Unseeded, every thread draws from its own engine: every request takes an id (its
+    /// X-Request-Id), and one shared engine and lock went back and forth between the I/O
+    /// threads' cores. Seeded, the one shared engine gives the reproducible sequence.
+    std::atomic<bool> seeded_{false};
     std::mutex mutex_;
     std::mt19937_64 engine_;
 };
