@@ -163,10 +163,7 @@ answer async_invoke_function(request_context& ctx) {
                                                  ctx.switches, ctx.now);
     if (!s)
         return error_answer(ctx, s.error());
-    if (ctx.svc.invocation_queued)
-        ctx.svc.invocation_queued(ctx.project_id, s->next_due);
-    else if (ctx.svc.invocation_work)
-        ctx.svc.invocation_work();
+    // The engine tells the runner when the queued work falls due (set_scheduled_observer).
     // Written directly (what serialising {"request_id": …} gives, without building it).
     const std::string id = json::serialize(json::string_view(s->request_id));
     std::string out = "{\"request_id\":" + id;

@@ -34,12 +34,6 @@ struct service {
     /// Called after work was queued or a clock moved, so that the real-clock runner
     /// re-plans its wait (may be empty).
     std::function<void()> invocation_work;
-    /// Called after a submission of the public API queued work for a project and ran what
-    /// was due, with when the project's next work falls due: like invocation_work, but the
-    /// runner may keep its plan when that already covers it (may be empty:
-    /// invocation_work is called).
-    std::function<void(std::string_view project, std::optional<domain::time_point> next_due)>
-        invocation_queued;
 };
 
 } // namespace emu::api

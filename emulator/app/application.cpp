@@ -94,10 +94,11 @@ std::unique_ptr<application> application::create(const options& opts, std::strin
         state.credentials.add(*gateway::parse_auth_token(t));
     p.runner.emplace(state.svc);
     state.svc.invocation_work = [runner = &*p.runner] { runner->wake(); };
-    state.svc.invocation_queued = [runner = &*p.runner](std::string_view project,
-                                                        std::optional<domain::time_point> next) {
-        runner->queued(project, next);
-    };
+    if (state.engine)
+        state.engine->set_scheduled_observer(
+            [runner = &*p.runner](std::string_view project, domain::time_point next) {
+                runner->queued(project, next);
+            });
     bool state_found = false;
     if (opts.state_file)
         if (auto err = load_state_file(state, *opts.state_file, state_found)) {

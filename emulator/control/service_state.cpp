@@ -11,8 +11,8 @@ using namespace api; // the control API is built from the public API's pieces
 
 service_state::service_state(const domain::clock& base, const service_config& c)
     : config(c), clocks(base), switches(c.control.startup_switches), journal(c.journal_size),
-      control(c.control), svc{store,    clocks,     ids,     switches, credentials, c.auth,
-                              c.region, c.max_body, nullptr, {},       {}} {
+      control(c.control), svc{store,  clocks,   ids,        switches, credentials,
+                              c.auth, c.region, c.max_body, nullptr,  {}} {
     if (c.invocations) {
         engine.emplace(
             store, ids,

@@ -12,6 +12,7 @@
 #include "domain/invocation.hpp"
 #include "domain/switches.hpp"
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -62,14 +63,14 @@ public:
     result<invocation_record> submit(std::string_view project, const function_urn& urn,
                                      std::string payload, const switches& b, time_point now);
 
-    /// What submit_and_run gives: the queued record, and when the project's next work
-    /// falls due after the run.
+    /// What submit_and_run gives: the request id of the queued record.
     struct submission {
         std::string request_id;
-        std::optional<time_point> next_due;
     };
-    /// submit, then run_due(now), and next_due, under one hold of the lock (the public
-    /// API's POST invocations-async). Errors: those of submit.
+    /// submit, then run_due(now) (the public API's POST invocations-async). Errors: those of
+    /// submit, which are checked at once. The submission waits in an inbox when another
+    /// thread holds the engine: that thread applies it, in order, before it lets go, so
+    /// every later call (of any thread) sees it, and no caller sleeps on the lock.
     result<submission> submit_and_run(std::string_view project, const function_urn& urn,
                                       std::string payload, const switches& b, time_point now);
 
@@ -118,6 +119,11 @@ public:
     /// (the control API's wait list only notes that something changed). Set it once,
     /// before the engine is shared.
     void set_observer(std::function<void()> observer);
+    /// Calls `scheduled` with when a project's next piece of work falls due, after
+    /// submissions of submit_and_run were applied to it (without the engine's lock held;
+    /// the real-clock runner re-plans its wait). Set it once, before the engine is shared.
+    void set_scheduled_observer(
+        std::function<void(std::string_view project, time_point next_due)> scheduled);
     /// A counter that moves with every change.
     std::uint64_t version() const;
 
@@ -190,6 +196,23 @@ private:
     std::uint64_t seq_ = 0;
     mutable adaptive_mutex mutex_;
     std::function<void()> observer_;
+    std::function<void(std::string_view, time_point)> scheduled_;
+    /// A submission of submit_and_run that found the engine busy.
+    struct pending {
+        std::string project;
+        invocation_record record;
+        switches b;
+        time_point now;
+    };
+    /// Holds mutex_ (the only way it is taken): applies the inbox when it takes it and
+    /// again before it lets go, then tells scheduled_ (see invocation_engine.cpp).
+    class hold;
+    std::mutex inbox_mutex_;        ///< guards inbox_ only: held for a push or a swap
+    std::vector<pending> inbox_;    ///< in arrival order
+    std::vector<pending> applying_; ///< the inbox being applied (mutex_ held)
+    std::atomic<bool> inbox_waiting_{false};
+    /// Applies the submissions waiting in the inbox (mutex_ held); notes their projects.
+    void apply_inbox(std::vector<std::string>& projects);
     std::uint64_t version_ = 0;
     std::map<std::string, project_state, std::less<>> projects_;
     std::optional<std::string> last_param_;                ///< param_fields' cache: the text

@@ -6,8 +6,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <ostream>
+#include <thread>
 
 using namespace emu::domain;
 using namespace std::chrono_literals;
@@ -342,6 +344,68 @@ BOOST_AUTO_TEST_CASE(cancel_finds_records_by_id_across_evictions_and_repeated_id
     BOOST_TEST_REQUIRE(all.size() == 2u);
     BOOST_TEST(all[0].payload == "a");
     BOOST_TEST(all[0].status == invocation_status::success);
+}
+
+// submit_and_run never waits for the engine's lock: a submission that finds it held waits in
+// an inbox for the holder. Every submission must still be applied, in order per thread, and
+// be visible to any call made after it returned; the scheduled observer hears of the work.
+BOOST_AUTO_TEST_CASE(submissions_of_concurrent_threads_are_applied_and_seen_at_once) {
+    invocation_engine big{
+        store, ids,
+        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
+                          [](std::string_view) { return std::map<std::string, param_value>{}; }},
+        invocation_limits{100000, 100000}};
+    std::atomic<int> scheduled{0};
+    big.set_scheduled_observer([&](std::string_view p, time_point) {
+        if (p == project)
+            ++scheduled;
+    });
+    constexpr int per_thread = 1500;
+    std::atomic<int> unseen{0}, refused{0};
+    std::atomic<bool> go{false};
+    auto submitter = [&](int k) {
+        while (!go.load()) {
+        }
+        for (int i = 0; i < per_thread; ++i) {
+            auto s =
+                big.submit_and_run(project, urn("h"), std::to_string(k * per_thread + i), b, t0);
+            if (!s) {
+                ++refused;
+                continue;
+            }
+            record_filter f;
+            f.request_id = s->request_id;
+            if (i % 50 == 0 && big.records(project, f).size() != 1)
+                ++unseen;
+        }
+    };
+    std::thread a(submitter, 0), c(submitter, 1);
+    std::thread reader([&] {
+        while (!go.load()) {
+        }
+        for (int i = 0; i < 200; ++i)
+            (void)big.records(project);
+    });
+    go = true;
+    a.join();
+    c.join();
+    reader.join();
+    BOOST_TEST(refused.load() == 0);
+    BOOST_TEST(unseen.load() == 0);
+    auto all = big.records(project);
+    BOOST_TEST_REQUIRE(all.size() == std::size_t{2 * per_thread});
+    // In order per thread: the payloads of each thread come up in increasing order.
+    int last[2] = {-1, -1};
+    bool ordered = true;
+    for (auto& r : all) {
+        const int n = std::stoi(r.payload);
+        const int k = n / per_thread;
+        ordered = ordered && n > last[k];
+        last[k] = n;
+        ordered = ordered && r.status == invocation_status::running;
+    }
+    BOOST_TEST(ordered);
+    BOOST_TEST(scheduled.load() > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
