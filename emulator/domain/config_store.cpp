@@ -13,6 +13,30 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
                                                        const function_urn& urn,
                                                        const config_input& in, const switches& b,
                                                        time_point now) {
+    if (b.put_mode == update_mode::replace) {
+        // Replaced, the new config needs nothing of the stored one but its created_time: it
+        // is built and validated before the exclusive lock, which both I/O threads want on
+        // every PUT (held through the validation, it made them sleep on each other).
+        auto built = build_config(in, nullptr, b, urn_defaults{project, urn.region}, {}, now);
+        std::unique_lock lock(mutex_);
+        error err;
+        resolved_qualifier q;
+        auto* e = find(project, urn, b, err, q);
+        if (!e)
+            return err; // an unknown function is reported before an invalid body
+        if (!built)
+            return built.error();
+        built->func_urn = e->record.func_urn(q.qualifier);
+        auto it = std::find_if(e->configs.begin(), e->configs.end(),
+                               [&](auto& c) { return c.first == q.qualifier; });
+        if (it != e->configs.end()) {
+            built->created_time = it->second.created_time;
+            it->second = stored_config(*built, last_rare_);
+        } else {
+            e->configs.emplace_back(q.qualifier, stored_config(*built, last_rare_));
+        }
+        return built;
+    }
     std::unique_lock lock(mutex_);
     error err;
     resolved_qualifier q;

@@ -179,6 +179,8 @@ BOOST_AUTO_TEST_CASE(missing_function_is_not_found) {
     check_error(r, errc::function_not_found);
     BOOST_TEST(contains(r.error().detail, u.unqualified()), r.error().detail);
     check_error(store.put_config("projA", u, age(60), b, clock.now()), errc::function_not_found);
+    // the body is validated before the lock, but an unknown function is still reported first
+    check_error(store.put_config("projA", u, age(0), b, clock.now()), errc::function_not_found);
     check_error(store.get_config("projA", u, b), errc::function_not_found);
     check_error(store.delete_config("projA", u, b), errc::function_not_found);
     check_error(store.list_configs("projA", u, b, page_request{}), errc::function_not_found);
