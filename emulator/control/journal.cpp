@@ -33,11 +33,27 @@ bool journal::matches(const journal_entry& e, const journal_query& q) {
 }
 
 void journal::record(const journal_record& r) {
-    std::lock_guard lock(mutex_);
+    // The copies are made into this thread's spare entry without the lock (both I/O threads
+    // record every request); under it, the spare and the slot trade places, and the evicted
+    // entry's strings become the next spare, reused without allocating.
     if (capacity_ == 0) {
+        std::lock_guard lock(mutex_);
         ++evicted_;
         return;
     }
+    thread_local journal_entry spare;
+    spare.time = r.time;
+    assign(spare.request_id, r.request_id);
+    assign(spare.method, r.method);
+    assign(spare.target, r.target);
+    assign(spare.path, r.path);
+    assign(spare.project, r.project);
+    assign(spare.headers, r.headers);
+    assign_body(spare.body, r.body);
+    spare.status = r.status;
+    assign_body(spare.response_body, r.response_body);
+    assign(spare.rule, r.rule);
+    std::lock_guard lock(mutex_);
     journal_entry* e;
     if (ring_.size() < capacity_) {
         e = &ring_.emplace_back();
@@ -46,18 +62,8 @@ void journal::record(const journal_record& r) {
         oldest_ = (oldest_ + 1) % ring_.size();
         ++evicted_;
     }
-    e->seq = next_seq_++;
-    e->time = r.time;
-    assign(e->request_id, r.request_id);
-    assign(e->method, r.method);
-    assign(e->target, r.target);
-    assign(e->path, r.path);
-    assign(e->project, r.project);
-    assign(e->headers, r.headers);
-    assign_body(e->body, r.body);
-    e->status = r.status;
-    assign_body(e->response_body, r.response_body);
-    assign(e->rule, r.rule);
+    spare.seq = next_seq_++;
+    std::swap(*e, spare);
 }
 
 std::vector<journal_entry> journal::find(const journal_query& q) const {
