@@ -17,6 +17,8 @@ enum class invocation_status { wait, running, success, fail, discard };
 
 /// "WAIT", "RUNNING", "SUCCESS", "FAIL", "DISCARD".
 const char* to_string(invocation_status s);
+/// SUCCESS, FAIL or DISCARD: nothing more happens to the invocation.
+bool is_final(invocation_status s);
 
 /// What a simulated function does on one attempt.
 struct attempt_outcome {

@@ -6,53 +6,6 @@
 
 namespace emu::domain {
 
-const char* to_string(invocation_status s) {
-    switch (s) {
-    case invocation_status::wait:
-        return "WAIT";
-    case invocation_status::running:
-        return "RUNNING";
-    case invocation_status::success:
-        return "SUCCESS";
-    case invocation_status::fail:
-        return "FAIL";
-    case invocation_status::discard:
-        return "DISCARD";
-    }
-    return "WAIT";
-}
-
-namespace {
-
-std::string behaviour_key(const function_urn& urn) {
-    return urn.unqualified() + ":" + urn.qualifier;
-}
-
-std::string text_of(const std::map<std::string, param_value>& fields, const char* key) {
-    auto it = fields.find(key);
-    if (it == fields.end())
-        return {};
-    if (auto* s = std::get_if<std::string>(&it->second))
-        return *s;
-    return {};
-}
-
-std::int64_t int_of(const std::map<std::string, param_value>& fields, const char* key) {
-    auto it = fields.find(key);
-    if (it == fields.end())
-        return 0;
-    if (auto* n = std::get_if<std::int64_t>(&it->second))
-        return *n;
-    return 0;
-}
-
-bool finished(invocation_status s) {
-    return s == invocation_status::success || s == invocation_status::fail ||
-           s == invocation_status::discard;
-}
-
-} // namespace
-
 /// The engine's lock. Taking it applies the submissions waiting in the inbox (so that a
 /// reader sees every submission that was answered before it asked); letting go applies those
 /// that arrived meanwhile, then checks the inbox once more after unlocking: a submitter
@@ -226,7 +179,7 @@ void invocation_engine::run_due_locked(project_state& ps, std::string_view proje
         event e = std::move(ps.queue.back());
         ps.queue.pop_back();
         auto r = ps.by_serial.find(e.record);
-        if (r == ps.by_serial.end() || finished(r->second.status))
+        if (r == ps.by_serial.end() || is_final(r->second.status))
             continue; // evicted or canceled meanwhile
         if (e.finish)
             finish_attempt(ps, project, e.record, r->second, e.outcome, b, e.due);
@@ -259,151 +212,12 @@ std::uint64_t invocation_engine::version() const {
     return version_;
 }
 
-void invocation_engine::start_attempt(project_state& ps, std::string_view project,
-                                      std::uint64_t serial, invocation_record& r, const switches& b,
-                                      time_point now) {
-    auto config = config_for(project, r.urn, b);
-    // The event age is checked with the config in force at this attempt.
-    if (now - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
-        return conclude(ps, project, r, config, "EventAgeExceeded", b, now);
-    ++r.attempts;
-    r.status = invocation_status::running;
-    if (!r.start_time)
-        r.start_time = now;
-    static const function_behaviour default_behaviour; // succeed, echoing the event
-    auto fb = ps.behaviours.find(behaviour_key(r.urn));
-    const attempt_outcome& outcome =
-        (fb != ps.behaviours.end() ? fb->second : default_behaviour).for_attempt(r.attempts);
-    // The outcome travels with the event: a behaviour set while the attempt runs applies
-    // to later attempts only.
-    push(ps, now + outcome.duration, serial, true, outcome);
-}
-
-void invocation_engine::finish_attempt(project_state& ps, std::string_view project,
-                                       std::uint64_t serial, invocation_record& r,
-                                       const attempt_outcome& outcome, const switches& b,
-                                       time_point now) {
-    auto config = config_for(project, r.urn, b);
-    if (outcome.what == attempt_outcome::kind::succeed) {
-        r.result = outcome.result.value_or(r.payload);
-        // Documented (spec §5.3, international user guide): the return value of an
-        // asynchronous run is capped at 256 KB; a larger one becomes an empty result.
-        if (r.result.size() > max_async_result_bytes)
-            r.result.clear();
-        r.error_code = 0;
-        r.error_message.clear();
-        return conclude(ps, project, r, config, "Success", b, now);
-    }
-    r.error_message = outcome.what == attempt_outcome::kind::timeout
-                          ? "function invocation timed out"
-                          : outcome.error_message;
-    r.result = r.error_message;
-    const int retries_done = r.attempts - 1;
-    if (retries_done >= config.max_async_retry_attempts)
-        return conclude(ps, project, r, config, "RetriesExhausted", b, now);
-    // Emulation: G — the retry interval is undocumented: base, 2×base, 4×base.
-    auto delay =
-        std::chrono::seconds(b.async_retry_base_seconds) * (1 << std::min(retries_done, 16));
-    auto next = now + delay;
-    // An event whose next attempt would start after its maximum age is discarded now.
-    if (next - r.enqueued > std::chrono::seconds(config.max_async_event_age_in_seconds))
-        return conclude(ps, project, r, config, "EventAgeExceeded", b, now);
-    r.status = invocation_status::wait;
-    push(ps, next, serial, false);
-}
-
-void invocation_engine::conclude(project_state& ps, std::string_view project, invocation_record& r,
-                                 const async_invoke_config& c, const std::string& condition,
-                                 const switches& b, time_point now) {
-    const bool ok = condition == "Success";
-    r.status = ok                                ? invocation_status::success
-               : condition == "EventAgeExceeded" ? invocation_status::discard
-                                                 : invocation_status::fail;
-    // Emulation: G — only 0 (success) and 4208 (canceled) are documented; other failures use 1.
-    if (!ok && r.error_code == 0)
-        r.error_code = 1;
-    if (condition == "EventAgeExceeded" && r.error_message.empty())
-        r.error_message = "the event exceeded max_async_event_age_in_seconds";
-    r.end_time = now;
-    notification note;
-    note.timestamp = now;
-    note.request_id = r.request_id;
-    note.function_urn = r.urn.full();
-    note.condition = condition;
-    note.approximate_invoke_count = r.attempts;
-    note.request_payload = r.payload;
-    note.status_code = ok ? 200 : 500;
-    note.function_error = ok ? "" : r.error_message;
-    note.response_payload = r.result;
-    const auto& target = ok ? c.destination_config.on_success : c.destination_config.on_failure;
-    if (target)
-        deliver(ps, project, r, *target, ok ? "on_success" : "on_failure", std::move(note), b, now);
-}
-
-void invocation_engine::deliver(project_state& ps, std::string_view project,
-                                const invocation_record& r, const destination_target& t,
-                                const char* on, notification note, const switches& b,
-                                time_point now) {
-    delivery d;
-    d.seq = ++seq_;
-    d.destination = t.destination;
-    d.on = on;
-    d.at = now;
-    d.outcome = "delivered";
-    const auto& fields = param_fields(t.param);
-    if (t.destination == "OBS") {
-        d.target = text_of(fields, "bucket");
-        d.object_key = text_of(fields, "prefix") + r.request_id;
-        if (auto days = int_of(fields, "expires"); days > 0)
-            d.expires_at = now + std::chrono::hours(24 * days);
-    } else if (t.destination == "SMN") {
-        d.target = text_of(fields, "topic_urn");
-    } else if (t.destination == "DIS") {
-        d.target = text_of(fields, "stream_name");
-    } else {
-        d.target = text_of(fields, "func_urn");
-        auto target = parse_function_urn(d.target, {project, r.urn.region});
-        std::vector<std::string> chain = r.chain;
-        chain.push_back(r.urn.unqualified());
-        if (!target) {
-            d.outcome = "not delivered: " + target.error().detail;
-        } else if (std::find(chain.begin(), chain.end(), target->unqualified()) != chain.end()) {
-            std::string path;
-            for (auto& c : chain)
-                path += c + " -> ";
-            d.outcome = "loop stopped: " + path + target->unqualified();
-        } else {
-            auto chained =
-                submit_locked(ps, project, *target, codecs_.encode(note, b), chain, b, now);
-            if (chained)
-                d.chained_request_id = chained->request_id;
-            else
-                d.outcome = "not delivered: " + chained.error().detail;
-        }
-    }
-    d.note = std::move(note);
-    ps.deliveries.push_back(std::move(d));
-    while (ps.deliveries.size() > limits_.max_deliveries) {
-        ps.deliveries.pop_front();
-        ++ps.evicted_deliveries;
-    }
-}
-
-const std::map<std::string, param_value>&
-invocation_engine::param_fields(const std::string& param) {
-    if (last_param_ != param) {
-        last_param_fields_ = codecs_.read_param(param);
-        last_param_ = param;
-    }
-    return last_param_fields_;
-}
-
 void invocation_engine::trim(project_state& ps) {
     // Oldest finished records go first; unfinished ones are kept while work is pending.
     for (auto it = ps.order.begin();
          ps.by_serial.size() > limits_.max_records && it != ps.order.end();) {
         auto r = ps.by_serial.find(*it);
-        if (r == ps.by_serial.end() || finished(r->second.status)) {
+        if (r == ps.by_serial.end() || is_final(r->second.status)) {
             if (r != ps.by_serial.end()) {
                 if (auto id = ps.by_id.find(r->second.request_id);
                     id != ps.by_id.end() && id->second == r->first)
@@ -442,7 +256,7 @@ result<invocation_record> invocation_engine::cancel(std::string_view project,
     if (p != projects_.end())
         if (auto serial = p->second.by_id.find(request_id); serial != p->second.by_id.end())
             if (auto r = p->second.by_serial.find(serial->second);
-                r != p->second.by_serial.end() && !finished(r->second.status)) {
+                r != p->second.by_serial.end() && !is_final(r->second.status)) {
                 r->second.status = invocation_status::fail;
                 r->second.error_code = 4208;
                 r->second.error_message = "function invocation canceled";
@@ -496,7 +310,7 @@ std::vector<invocation_record> invocation_engine::records(std::string_view proje
                                         r.request_id) == f.request_ids->end()) ||
             (f.status && r.status != *f.status) || (f.begin && when < *f.begin) ||
             (f.end && when > *f.end) || (f.function && r.urn.unqualified() != *f.function) ||
-            (f.active_only && finished(r.status)))
+            (f.active_only && is_final(r.status)))
             continue;
         out.push_back(r);
     }

@@ -187,6 +187,8 @@ private:
     /// deliveries mostly go to the same destination again.
     const std::map<std::string, param_value>& param_fields(const std::string& param);
     void touch(); ///< a change: bumps version_ and tells the observer (lock held)
+    /// The key of a qualifier's behaviour: unqualified URN + ":" + qualifier.
+    static std::string behaviour_key(const function_urn& urn);
     void trim(project_state& ps);
 
     function_store& store_;
