@@ -2,9 +2,11 @@
 
 #include <nettle/hmac.h>
 #include <nettle/memops.h>
+#include <nettle/nettle-meta.h>
 #include <nettle/sha2.h>
 
 #include <array>
+#include <cstddef>
 
 namespace emu::crypto {
 namespace {
@@ -21,6 +23,17 @@ std::string to_hex(const std::uint8_t* p, std::size_t n) {
 
 const std::uint8_t* bytes(std::string_view s) {
     return reinterpret_cast<const std::uint8_t*>(s.data());
+}
+
+/// Lower-case hex of `data` hashed by one of Nettle's hashes (its generic interface).
+std::string hash_hex(const nettle_hash& hash, std::string_view data) {
+    static_assert(sizeof(sha256_ctx) <= 512 && sizeof(sha512_ctx) <= 512);
+    alignas(std::max_align_t) std::array<std::uint8_t, 512> context{};
+    std::array<std::uint8_t, SHA512_DIGEST_SIZE> out{};
+    hash.init(context.data());
+    hash.update(context.data(), data.size(), bytes(data));
+    hash.digest(context.data(), hash.digest_size, out.data());
+    return to_hex(out.data(), hash.digest_size);
 }
 
 int b64_value(char c) {
@@ -40,21 +53,11 @@ int b64_value(char c) {
 } // namespace
 
 std::string sha256_hex(std::string_view data) {
-    sha256_ctx ctx;
-    sha256_init(&ctx);
-    sha256_update(&ctx, data.size(), bytes(data));
-    std::array<std::uint8_t, SHA256_DIGEST_SIZE> out{};
-    sha256_digest(&ctx, out.size(), out.data());
-    return to_hex(out.data(), out.size());
+    return hash_hex(nettle_sha256, data);
 }
 
 std::string sha512_hex(std::string_view data) {
-    sha512_ctx ctx;
-    sha512_init(&ctx);
-    sha512_update(&ctx, data.size(), bytes(data));
-    std::array<std::uint8_t, SHA512_DIGEST_SIZE> out{};
-    sha512_digest(&ctx, out.size(), out.data());
-    return to_hex(out.data(), out.size());
+    return hash_hex(nettle_sha512, data);
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {

@@ -58,6 +58,16 @@ struct engine_fixture {
 
     function_urn urn(const std::string& name) { return *parse_function_urn(name, {project, "r1"}); }
 
+    /// Another engine on the same store, with other limits and codecs that give nothing.
+    invocation_engine engine_with(invocation_limits limits) {
+        return invocation_engine{
+            store, ids,
+            invocation_codecs{
+                [](const notification&, const switches&) { return std::string(); },
+                [](std::string_view) { return std::map<std::string, param_value>{}; }},
+            limits};
+    }
+
     /// Stores a config of `name` with `retries`, `age` and optional destinations.
     void configure(const std::string& name, int retries, int age,
                    std::optional<std::pair<std::string, std::string>> on_success = {},
@@ -297,11 +307,7 @@ BOOST_AUTO_TEST_CASE(unknown_function_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(records_are_bounded_oldest_finished_first) {
-    invocation_engine small{
-        store, ids,
-        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
-                          [](std::string_view) { return std::map<std::string, param_value>{}; }},
-        invocation_limits{3, 3}};
+    auto small = engine_with(invocation_limits{3, 3});
     for (int i = 0; i < 5; ++i) {
         small.submit(project, urn("h"), std::to_string(i), b, t0);
         small.run_due(project, t0 + 1s, b);
@@ -316,11 +322,7 @@ BOOST_AUTO_TEST_CASE(records_are_bounded_oldest_finished_first) {
 // both indexes must agree after evictions, and a request id seen twice (the id generator
 // re-seeded) names the newer record.
 BOOST_AUTO_TEST_CASE(cancel_finds_records_by_id_across_evictions_and_repeated_ids) {
-    invocation_engine small{
-        store, ids,
-        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
-                          [](std::string_view) { return std::map<std::string, param_value>{}; }},
-        invocation_limits{2, 2}};
+    auto small = engine_with(invocation_limits{2, 2});
     auto first = small.submit(project, urn("h"), "0", b, t0);
     small.run_due(project, t0 + 1s, b); // finished
     small.submit(project, urn("h"), "1", b, t0 + 2s);
@@ -350,11 +352,7 @@ BOOST_AUTO_TEST_CASE(cancel_finds_records_by_id_across_evictions_and_repeated_id
 // an inbox for the holder. Every submission must still be applied, in order per thread, and
 // be visible to any call made after it returned; the scheduled observer hears of the work.
 BOOST_AUTO_TEST_CASE(submissions_of_concurrent_threads_are_applied_and_seen_at_once) {
-    invocation_engine big{
-        store, ids,
-        invocation_codecs{[](const notification&, const switches&) { return std::string(); },
-                          [](std::string_view) { return std::map<std::string, param_value>{}; }},
-        invocation_limits{100000, 100000}};
+    auto big = engine_with(invocation_limits{100000, 100000});
     std::atomic<int> scheduled{0};
     big.set_scheduled_observer([&](std::string_view p, time_point) {
         if (p == project)
