@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
     try {
         port = app->start();
     } catch (const boost::system::system_error& e) {
+        // The event log writes from its own thread (fixtures_loaded may still be queued):
+        // flushed first, so that its lines and this one never interleave on stderr.
+        app->log().close();
         // The code's message only: what() would add Boost's source location.
         std::cerr << "fgs-emulator: cannot listen on " << opts.server.host << ":"
                   << opts.server.port << ": "
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
                   << '\n';
         return 1;
     } catch (const std::exception& e) {
+        app->log().close();
         std::cerr << "fgs-emulator: cannot listen on " << opts.server.host << ":"
                   << opts.server.port << ": " << e.what() << '\n';
         return 1;
