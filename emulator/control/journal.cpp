@@ -41,7 +41,10 @@ void journal::record(const journal_record& r) {
         ++evicted_;
         return;
     }
-    thread_local journal_entry spare;
+    thread_local std::unique_ptr<journal_entry> spare_slot;
+    if (!spare_slot)
+        spare_slot = std::make_unique<journal_entry>();
+    auto& spare = *spare_slot;
     spare.time = r.time;
     assign(spare.request_id, r.request_id);
     assign(spare.method, r.method);
@@ -54,16 +57,14 @@ void journal::record(const journal_record& r) {
     assign_body(spare.response_body, r.response_body);
     assign(spare.rule, r.rule);
     std::lock_guard lock(mutex_);
-    journal_entry* e;
-    if (ring_.size() < capacity_) {
-        e = &ring_.emplace_back();
-    } else {
-        e = &ring_[oldest_];
-        oldest_ = (oldest_ + 1) % ring_.size();
-        ++evicted_;
-    }
     spare.seq = next_seq_++;
-    std::swap(*e, spare);
+    if (ring_.size() < capacity_) { // filling up: the spare stays in the ring
+        ring_.push_back(std::move(spare_slot));
+        return; // the next call makes a new spare
+    }
+    ring_[oldest_].swap(spare_slot);
+    oldest_ = (oldest_ + 1) % ring_.size();
+    ++evicted_;
 }
 
 std::vector<journal_entry> journal::find(const journal_query& q) const {
@@ -79,13 +80,13 @@ std::size_t journal::count(const journal_query& q) const {
     std::lock_guard lock(mutex_);
     std::size_t n = 0;
     for (auto& e : ring_)
-        n += matches(e, q) ? 1 : 0;
+        n += matches(*e, q) ? 1 : 0;
     return n;
 }
 
 void journal::clear(const std::optional<std::string>& project) {
     std::lock_guard lock(mutex_);
-    std::vector<journal_entry> kept;
+    std::vector<std::unique_ptr<journal_entry>> kept;
     if (project)
         for (std::size_t i = 0; i < ring_.size(); ++i)
             if (at(i).project != *project)

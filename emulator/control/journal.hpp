@@ -2,8 +2,11 @@
 // The request journal of the control API: the last N requests to the emulated API (control
 // requests excluded), with what was sent, what was answered and, for every non-2xx, the rule
 // that fired. Bounded (oldest first out). Thread-safe.
+#include "domain/adaptive_mutex.hpp"
 #include <chrono>
 #include <cstdint>
+
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -72,11 +75,16 @@ public:
 private:
     static bool matches(const journal_entry& e, const journal_query& q);
     /// The i-th entry, oldest first (0 ≤ i < ring_.size()); under the lock.
-    const journal_entry& at(std::size_t i) const { return ring_[(oldest_ + i) % ring_.size()]; }
+    const journal_entry& at(std::size_t i) const { return *ring_[(oldest_ + i) % ring_.size()]; }
 
     const std::size_t capacity_;
-    mutable std::mutex mutex_;
-    std::vector<journal_entry> ring_; // grows to capacity_, then wraps at oldest_
+    // Both I/O threads take it on every request, for a pointer swap: spinning briefly beats a
+    // futex sleep and wake-up (domain/adaptive_mutex.hpp).
+    mutable domain::adaptive_mutex mutex_;
+    // Grows to capacity_, then wraps at oldest_. Entries live behind pointers so that the one
+    // recorded and the one evicted trade places by a pointer swap (moving the dozen strings of
+    // an entry under the lock cost about 0.4 µs per request).
+    std::vector<std::unique_ptr<journal_entry>> ring_;
     std::size_t oldest_ = 0;
     std::uint64_t next_seq_ = 1;
     std::uint64_t evicted_ = 0;
