@@ -2,29 +2,48 @@
 
 #include <array>
 #include <utility>
-#include <vector>
 
 namespace emu::domain {
 namespace {
 
+/// Letters, digits and a few extra characters, as a table: every URN is checked on every
+/// request, field by field, and a lookup per character is the cheapest test.
+class char_set {
+public:
+    explicit constexpr char_set(std::string_view extra) {
+        for (int c = 0; c < 256; ++c)
+            in_[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        for (char c : extra)
+            in_[static_cast<unsigned char>(c)] = true;
+    }
+    constexpr bool operator()(char c) const { return in_[static_cast<unsigned char>(c)]; }
+
+private:
+    std::array<bool, 256> in_{};
+};
+
+constexpr char_set alnum{""};
+constexpr char_set name_chars{"-_"};     // packages, functions, aliases, project ids, regions
+constexpr char_set version_chars{"-_."}; // version names
+
 bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return alnum(c);
 }
 bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/// letters, digits and the given extra characters only
-bool only(std::string_view s, std::string_view extra) {
+/// characters of `set` only
+bool only(std::string_view s, const char_set& set) {
     for (char c : s)
-        if (!is_alnum(c) && extra.find(c) == std::string_view::npos)
+        if (!set(c))
             return false;
     return true;
 }
 
 bool is_name(std::string_view s, std::size_t max) {
     return !s.empty() && s.size() <= max && is_alpha(s.front()) && is_alnum(s.back()) &&
-           only(s, "-_");
+           only(s, name_chars);
 }
 
 error bad(std::string detail) {
@@ -64,10 +83,10 @@ bool is_valid_alias_name(std::string_view name) {
     return is_name(name, 64);
 }
 bool is_valid_version_name(std::string_view name) {
-    return !name.empty() && name.size() <= 64 && name != "latest" && only(name, "-_.");
+    return !name.empty() && name.size() <= 64 && name != "latest" && only(name, version_chars);
 }
 bool is_valid_package_name(std::string_view name) {
-    return !name.empty() && name.size() <= 64 && only(name, "-_");
+    return !name.empty() && name.size() <= 64 && only(name, name_chars);
 }
 
 std::string function_urn::unqualified() const {
@@ -88,11 +107,15 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
                    " characters, at most 269 allowed (switch strict_urn_length)");
     if (text.size() > 1024)
         return bad("longer than 1024 characters");
-    std::vector<std::string_view> f;
-    f.reserve(8); // the longest accepted form
+    // The fields, up to one more than the longest accepted form (8): enough to tell the count
+    // when it is wrong, counted on without keeping the rest.
+    std::array<std::string_view, 9> f;
+    std::size_t fields = 0;
     for (std::size_t start = 0;;) {
         auto colon = text.find(':', start);
-        f.push_back(text.substr(start, colon - start));
+        if (fields < f.size())
+            f[fields] = text.substr(start, colon - start);
+        ++fields;
         if (colon == std::string_view::npos)
             break;
         start = colon + 1;
@@ -102,6 +125,8 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     const bool keep_spaces = rules.spaces == urn_spaces::keep;
     std::string scratch; // for shape()
     for (char c : text) {
+        if (static_cast<unsigned char>(c) > 0x20 && c != 0x7f)
+            continue;
         if (c == ' ' && keep_spaces)
             continue;
         if (c == ' ' && rules.spaces == urn_spaces::reject_switch)
@@ -113,7 +138,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     // Views into `text` (or the defaults) until the URN is known to be valid: one string each.
     std::string_view region = defaults.region, project_id = defaults.project_id;
     std::string_view package = "default", function_name, qualifier;
-    switch (f.size()) {
+    switch (fields) {
     case 1:
         function_name = f[0];
         break;
@@ -126,7 +151,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
         project_id = f[0];
         package = f[1];
         function_name = f[2];
-        if (f.size() == 4)
+        if (fields == 4)
             qualifier = f[3];
         break;
     case 7:
@@ -135,24 +160,24 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
              {std::pair<std::size_t, std::string_view>{0, "urn"}, {1, "fss"}, {4, "function"}})
             if (f[i] != literal)
                 return bad("field " + std::to_string(i + 1) + " is " + quoted(f[i]) + " where '" +
-                           std::string(literal) + "' is expected; a " + std::to_string(f.size()) +
+                           std::string(literal) + "' is expected; a " + std::to_string(fields) +
                            "-field URN must read urn:fss:<region>:<project_id>:function:<package>:"
                            "<function_name>[:<version>|:!<alias>]");
-        if (auto r = shape(f[2], keep_spaces, scratch); r.empty() || !only(r, "-_"))
+        if (auto r = shape(f[2], keep_spaces, scratch); r.empty() || !only(r, name_chars))
             return bad("region " + quoted(f[2]) + " is not valid");
         region = f[2];
         project_id = f[3];
         package = f[5];
         function_name = f[6];
-        if (f.size() == 8)
+        if (fields == 8)
             qualifier = f[7];
         break;
     default:
-        return bad("" + std::to_string(f.size()) +
+        return bad(std::to_string(fields) +
                    " colon-separated fields; accepted forms have 1, 2, 3, 4, 7 or 8");
     }
     if (auto p = shape(project_id, keep_spaces, scratch);
-        p.empty() || project_id.size() > 64 || !only(p, "-_"))
+        p.empty() || project_id.size() > 64 || !only(p, name_chars))
         return bad("project id " + quoted(project_id) + " is not valid");
     if (package.size() > 64 || !is_valid_package_name(shape(package, keep_spaces, scratch)))
         return bad("package " + quoted(package) + " must be 1-64 letters, digits, '-' or '_'");
@@ -166,7 +191,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
     u.project_id = project_id;
     u.package = package;
     u.function_name = function_name;
-    if (f.size() == 4 || f.size() == 8) {
+    if (fields == 4 || fields == 8) {
         u.qualified = true;
         if (qualifier == "latest") {
             u.qualifier = "latest";
@@ -178,7 +203,7 @@ result<function_urn> parse_function_urn(std::string_view text, const urn_default
                            "end with a letter or digit");
             u.qualifier = qualifier;
         } else if (auto v = shape(qualifier, keep_spaces, scratch);
-                   !v.empty() && qualifier.size() <= 64 && only(v, "-_.")) {
+                   !v.empty() && qualifier.size() <= 64 && only(v, version_chars)) {
             u.qualifier = qualifier; // not "latest": that was the branch above
         } else {
             return bad("qualifier " + quoted(qualifier) +

@@ -26,23 +26,24 @@ std::string id_generator::uuid() {
     }
     hi = (hi & ~0xf000ULL) | 0x4000ULL;             // version 4
     lo = (lo & ~(0xc0ULL << 56)) | (0x80ULL << 56); // variant 10
+    // Formatted into a buffer, then one string: a push_back per character was a fifth of it.
     static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(36);
-    auto put = [&](std::uint64_t v, int from_nibble, int count) {
+    char text[36];
+    char* p = text;
+    auto put = [&p](std::uint64_t v, int from_nibble, int count) {
         for (int i = 0; i < count; ++i)
-            out.push_back(digits[(v >> (4 * (15 - from_nibble - i))) & 0xf]);
+            *p++ = digits[(v >> (4 * (15 - from_nibble - i))) & 0xf];
     };
     put(hi, 0, 8);
-    out.push_back('-');
+    *p++ = '-';
     put(hi, 8, 4);
-    out.push_back('-');
+    *p++ = '-';
     put(hi, 12, 4);
-    out.push_back('-');
+    *p++ = '-';
     put(lo, 0, 4);
-    out.push_back('-');
+    *p++ = '-';
     put(lo, 4, 12);
-    return out;
+    return std::string(text, sizeof text);
 }
 
 } // namespace emu::domain
