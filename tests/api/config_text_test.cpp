@@ -83,3 +83,20 @@ BOOST_AUTO_TEST_CASE(config_text_is_the_serialised_config_object) {
         }
     BOOST_TEST(compared == 3u * 3 * 2 * 2 * 4);
 }
+
+// The encoder skips eight bytes at a time while none needs escaping: a byte that does, at
+// every offset of a word and next to bytes that look like it, is still escaped.
+BOOST_AUTO_TEST_CASE(config_text_escapes_a_byte_at_every_offset_of_a_word) {
+    const domain::switches b;
+    std::size_t compared = 0;
+    for (const char special :
+         {'"', '\\', '\x00', '\x01', '\x1f', ' ', '!', '#', '[', ']', '\x7f', '\x80', '\xff'})
+        for (std::size_t offset = 0; offset < 17; ++offset) {
+            auto c = sample(std::string(offset, 'a') + special + std::string(17 - offset, '!'));
+            c.func_urn = std::string(offset, '\x21') + special + "\x1f" + std::string(9, '"');
+            const auto expected = boost::json::serialize(api::encode_config(c, b));
+            BOOST_TEST(api::encode_config_text(c, b) == expected);
+            ++compared;
+        }
+    BOOST_TEST(compared == 13u * 17);
+}
