@@ -1,5 +1,6 @@
 #include "api/async_invoke_config_handlers.hpp"
 
+#include "api/config_answer_cache.hpp"
 #include "api/doc_examples.hpp"
 #include "api/handler_support.hpp"
 #include "api/http_response.hpp"
@@ -39,15 +40,22 @@ answer update_function_async_invoke_config(request_context& ctx) {
 }
 
 answer show_function_async_invoke_config(request_context& ctx) {
+    // Served again while the store, the URN and the switches are unchanged: parsing the URN,
+    // copying the config and encoding it were most of a GET (config_answer_cache.hpp).
+    const config_answer_key key{ctx.svc.store.revision(), ctx.project_id, ctx.svc.region,
+                                ctx.function_urn, ctx.switches};
+    if (const auto* text = find_config_answer(key))
+        return raw_json_answer(ctx, *text);
     auto urn = path_urn(ctx);
     if (!urn)
         return error_answer(ctx, urn.error());
     auto config = ctx.svc.store.get_config(ctx.project_id, *urn, ctx.switches);
     if (!config)
         return error_answer(ctx, config.error());
-    if (replay_examples(ctx))
-        return raw_json_answer(ctx, std::string(async_invoke_config_example()));
-    return raw_json_answer(ctx, encode_config_text(*config, ctx.switches));
+    auto text = replay_examples(ctx) ? std::string(async_invoke_config_example())
+                                     : encode_config_text(*config, ctx.switches);
+    keep_config_answer(key, text);
+    return raw_json_answer(ctx, std::move(text));
 }
 
 answer delete_function_async_invoke_config(request_context& ctx) {

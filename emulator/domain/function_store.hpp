@@ -10,6 +10,7 @@
 #include "domain/ids.hpp"
 #include "domain/paging.hpp"
 #include "domain/switches.hpp"
+#include "domain/versioned_mutex.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -56,6 +57,11 @@ class function_store {
 
 public:
     explicit function_store(id_generator& ids) : ids_(ids) {}
+
+    /// Names the state of the store: it changes with every write (and is unique in the
+    /// process), so an answer built from revision r stays right while revision() == r. Load
+    /// it before the read the answer is built from.
+    std::uint64_t revision() const { return mutex_.revision(); }
 
     /// The functions of every project as they were when frozen. It shares the store's entries
     /// (the store copies an entry before changing it), so holding one costs about a pointer
@@ -298,7 +304,7 @@ private:
     void erase_function(std::string_view project, const function_entry& e);
 
     id_generator& ids_;
-    mutable std::shared_mutex mutex_;
+    mutable versioned_shared_mutex mutex_; // revision(): see above
     /// The rare parts of the config stored last (under the exclusive lock): see stored_config.
     std::shared_ptr<const stored_config::rare_parts> last_rare_;
     std::map<std::string, project_state, std::less<>> projects_;

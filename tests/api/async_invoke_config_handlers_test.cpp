@@ -830,4 +830,38 @@ BOOST_AUTO_TEST_CASE(list_accepts_any_urn_form_of_the_function) {
     }
 }
 
+// ---- answers served again (api/config_answer_cache) ------------------------------------
+
+BOOST_AUTO_TEST_CASE(get_served_again_is_the_same_answer_until_something_changes) {
+    configured s;
+    const auto first = get(s.h);
+    BOOST_TEST_REQUIRE(first.status() == 200u);
+    BOOST_TEST(get(s.h).res.body() == first.res.body()); // byte for byte
+    // Other switches (this request's): the answer follows them, and back.
+    const auto rfc = get(s.h, {{"X-Emulator-Switches", "time_style=utc-z"}});
+    BOOST_TEST(rfc.body.at("last_modified") == "2021-03-04T06:50:02Z");
+    BOOST_TEST(get(s.h).res.body() == first.res.body());
+    // A write of any kind names a new state of the store.
+    s.h.clock.advance(std::chrono::seconds(7));
+    BOOST_TEST_REQUIRE(put(s.h, R"({"max_async_retry_attempts":3})").status() == 200u);
+    const auto after_put = get(s.h);
+    BOOST_TEST(after_put.body.at("max_async_retry_attempts").as_int64() == 3);
+    BOOST_TEST(after_put.body.at("last_modified") == "2021-03-04 14:50:09");
+    BOOST_TEST(
+        s.h.call(http::verb::delete_, api_harness::functions() + "/" + demo_unqualified).status() ==
+        204u);
+    BOOST_TEST(get(s.h).status() == 404u);
+}
+
+BOOST_AUTO_TEST_CASE(get_answers_of_two_emulators_in_one_thread_stay_apart) {
+    // The same project, function and URN in two stores, on one thread: one kept answer must
+    // never stand for the other store's.
+    configured a, b;
+    BOOST_TEST_REQUIRE(put(b.h, R"({"max_async_retry_attempts":0})").status() == 200u);
+    for (int round = 0; round < 3; ++round) {
+        BOOST_TEST(get(a.h).body.at("max_async_retry_attempts").as_int64() == 2);
+        BOOST_TEST(get(b.h).body.at("max_async_retry_attempts").as_int64() == 0);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
