@@ -31,7 +31,7 @@ std::string content_type_problem(const request& req, domain::content_type_rule r
                                  req.method() == http::verb::patch;
     if (rule == content_type_rule::off || (rule == content_type_rule::body && !has_body_method))
         return {};
-    auto it = req.find(http::field::content_type);
+    auto it = find_field(req, http::field::content_type);
     if (it != req.end() && is_json_media_type(it->value()))
         return {};
     std::string got = it == req.end() ? "none" : "'" + std::string(it->value()) + "'";

@@ -143,7 +143,7 @@ answer async_invoke_function(request_context& ctx) {
         return error_answer(ctx, urn.error());
     // Emulation: D18 — X-Cff-Instance-Memory is accepted, and checked only in strict.
     std::optional<std::string_view> memory;
-    if (auto it = ctx.req.find("X-Cff-Instance-Memory"); it != ctx.req.end())
+    if (auto it = find_field(ctx.req, "X-Cff-Instance-Memory"); it != ctx.req.end())
         memory = it->value();
     if (auto r = domain::check_instance_memory(memory, ctx.switches); !r)
         return error_answer(ctx, r.error());

@@ -168,7 +168,7 @@ void switches(exchange& x, next_stages next) {
     ctx.switches = x.control || ctx.project_id.empty()
                        ? ctx.state.switches.defaults()
                        : ctx.state.switches.for_project(ctx.project_id);
-    if (auto it = ctx.req.find(switches_header); it != ctx.req.end())
+    if (auto it = find_field(ctx.req, switches_header); it != ctx.req.end())
         if (auto r = domain::apply_switches(ctx.switches, it->value()); !r) {
             x.out = api::error_answer(ctx, api::api_errc::invalid_switch,
                                       std::string(switches_header) + ": " + r.error().detail);

@@ -27,13 +27,13 @@ std::optional<auth_failure> check_token(std::string_view token, std::string_view
 std::optional<auth_failure> check_signature(const request& req, std::string_view project,
                                             auth_mode mode, const credential_store& creds,
                                             std::chrono::system_clock::time_point now) {
-    auto parsed = parse_signature_header(req[http::field::authorization]);
+    auto parsed = parse_signature_header(field_value(req, http::field::authorization));
     if (parsed.error)
         return fail(*parsed.error);
     // Emulation: G — without configured credentials (and not strict) a well-formed signature
     // passes unverified, so that any SDK works out of the box.
     if (mode == auth_mode::any && !creds.has_credentials()) {
-        if (req.find("X-Sdk-Date") == req.end())
+        if (find_field(req, "X-Sdk-Date") == req.end())
             return fail("x-sdk-date not found");
         return std::nullopt;
     }
@@ -118,9 +118,9 @@ std::optional<auth_failure> authenticate(const request& req, std::string_view pr
                                          std::chrono::system_clock::time_point now) {
     if (mode == auth_mode::off)
         return std::nullopt;
-    if (auto it = req.find("X-Auth-Token"); it != req.end())
+    if (auto it = find_field(req, "X-Auth-Token"); it != req.end())
         return check_token(trim(it->value()), project, mode, creds);
-    if (req.find(http::field::authorization) == req.end())
+    if (find_field(req, http::field::authorization) == req.end())
         return fail("x-auth-token not found");
     return check_signature(req, project, mode, creds, now);
 }
