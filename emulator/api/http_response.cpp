@@ -7,11 +7,14 @@
 namespace emu::api {
 namespace {
 
+// The fields of a new response are inserted, not set: set() first looks for an earlier one
+// to replace, and there is none (a few tree walks per answer).
 response base(http::status status, const response_meta& meta) {
     response res{status, meta.version};
-    res.set(http::field::server, "fgs-emulator");
-    res.set("X-Request-Id", meta.request_id);
-    res.keep_alive(meta.keep_alive);
+    res.insert(http::field::server, "fgs-emulator");
+    res.insert("X-Request-Id", meta.request_id);
+    if (meta.version != 11 || !meta.keep_alive) // HTTP/1.1 without Connection: keep-alive
+        res.keep_alive(meta.keep_alive);
     return res;
 }
 
@@ -76,9 +79,9 @@ std::string valid_utf8(std::string body) {
 
 response make_json_response(http::status status, std::string body, const response_meta& meta) {
     response res = base(status, meta);
-    res.set(http::field::content_type, "application/json");
+    res.insert(http::field::content_type, "application/json");
     res.body() = valid_utf8(std::move(body));
-    res.prepare_payload();
+    res.insert(http::field::content_length, std::to_string(res.body().size()));
     return res;
 }
 

@@ -3,6 +3,7 @@
 #include "server/net.hpp"
 #include "server/request_handler.hpp"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,8 +43,10 @@ private:
     enum class state { reading, busy, lingering, closed };
 
     void do_read();
-    void on_read_header(beast::error_code ec, std::size_t bytes);
-    void on_read(beast::error_code ec, std::size_t bytes);
+    void parse_buffered();
+    bool header_fits();
+    void on_read_some(beast::error_code ec, std::size_t bytes);
+    void on_read();
     void on_read_error(beast::error_code ec);
     void do_reject(transport_error why, const request_header& header);
     template <class Call> void do_reply(Call&& call, bool close_after);
@@ -53,6 +56,7 @@ private:
     void do_act();
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
+    void on_written();
     void do_truncate();
     void on_truncate(beast::error_code ec, std::size_t bytes);
     void do_reset();
@@ -75,9 +79,11 @@ private:
     std::chrono::steady_clock::time_point armed_ = std::chrono::steady_clock::time_point::max();
     std::shared_ptr<session_context> context_;
     reply reply_;
-    deferral deferral_;   // makes sinks bound to this session (built once)
-    std::string head_;    // the response header being written (reused)
-    std::string partial_; // bytes of a truncated reply
+    deferral deferral_;                       // makes sinks bound to this session (built once)
+    std::string head_;                        // the response header being written (reused)
+    std::string partial_;                     // bytes of a truncated reply
+    std::array<net::const_buffer, 2> unsent_; // what a short write left for async_write
+    std::size_t header_bytes_ = 0;            // consumed by the parser before the header was done
     state state_ = state::reading;
     bool close_after_ = false;
     bool stopping_ = false;
