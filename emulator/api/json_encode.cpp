@@ -36,40 +36,43 @@ void append_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     std::size_t plain = 0; // start of the run not yet appended
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        // Eight bytes at a time while none needs escaping (most of every answer).
-        while (i + 8 <= s.size() && !may_need_escape(s.data() + i))
+    for (std::size_t i = 0; i < s.size();) {
+        // Eight bytes at a time while none needs escaping (most of every answer); a word that
+        // may hold one is then looked at byte by byte.
+        if (i + 8 <= s.size() && !may_need_escape(s.data() + i)) {
             i += 8;
-        if (i == s.size())
-            break;
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.append(s, plain, i - plain);
-        plain = i + 1;
-        out += '\\';
-        switch (c) {
-        case '"':
-        case '\\':
-            out += static_cast<char>(c);
-            break;
-        case '\b':
-            out += 'b';
-            break;
-        case '\t':
-            out += 't';
-            break;
-        case '\n':
-            out += 'n';
-            break;
-        case '\f':
-            out += 'f';
-            break;
-        case '\r':
-            out += 'r';
-            break;
-        default:
-            out.append("u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
+        }
+        for (const std::size_t end = std::min(i + 8, s.size()); i < end; ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            out.append(s, plain, i - plain);
+            plain = i + 1;
+            out += '\\';
+            switch (c) {
+            case '"':
+            case '\\':
+                out += static_cast<char>(c);
+                break;
+            case '\b':
+                out += 'b';
+                break;
+            case '\t':
+                out += 't';
+                break;
+            case '\n':
+                out += 'n';
+                break;
+            case '\f':
+                out += 'f';
+                break;
+            case '\r':
+                out += 'r';
+                break;
+            default:
+                out.append("u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
+            }
         }
     }
     out.append(s, plain, s.size() - plain);
