@@ -12,11 +12,11 @@
 namespace emu::domain {
 
 std::string function_record::unqualified_urn() const {
-    return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + func_name;
+    return compose_urn(region, project_id, package, func_name);
 }
 
 std::string function_record::func_urn(std::string_view qualifier) const {
-    return unqualified_urn() + ":" + std::string(qualifier);
+    return compose_urn(region, project_id, package, func_name, qualifier);
 }
 
 // ---- function_entry -------------------------------------------------------------------

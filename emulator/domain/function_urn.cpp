@@ -89,12 +89,41 @@ bool is_valid_package_name(std::string_view name) {
     return !name.empty() && name.size() <= 64 && only(name, name_chars);
 }
 
+namespace {
+
+std::string compose(std::string_view region, std::string_view project_id, std::string_view package,
+                    std::string_view function_name, const std::string_view* qualifier) {
+    constexpr std::string_view prefix = "urn:fss:", function = ":function:";
+    std::string out;
+    out.reserve(prefix.size() + region.size() + 1 + project_id.size() + function.size() +
+                package.size() + 1 + function_name.size() + 1 +
+                (qualifier ? qualifier->size() : 0));
+    out.append(prefix).append(region).append(1, ':').append(project_id).append(function);
+    out.append(package).append(1, ':').append(function_name);
+    if (qualifier)
+        out.append(1, ':').append(*qualifier);
+    return out;
+}
+
+} // namespace
+
+std::string compose_urn(std::string_view region, std::string_view project_id,
+                        std::string_view package, std::string_view function_name) {
+    return compose(region, project_id, package, function_name, nullptr);
+}
+
+std::string compose_urn(std::string_view region, std::string_view project_id,
+                        std::string_view package, std::string_view function_name,
+                        std::string_view qualifier) {
+    return compose(region, project_id, package, function_name, &qualifier);
+}
+
 std::string function_urn::unqualified() const {
-    return "urn:fss:" + region + ":" + project_id + ":function:" + package + ":" + function_name;
+    return compose_urn(region, project_id, package, function_name);
 }
 
 std::string function_urn::full() const {
-    return unqualified() + ":" + qualifier;
+    return compose_urn(region, project_id, package, function_name, qualifier);
 }
 
 result<function_urn> parse_function_urn(std::string_view text, const urn_defaults& defaults,

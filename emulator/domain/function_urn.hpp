@@ -27,6 +27,15 @@ struct function_urn {
     friend bool operator==(const function_urn&, const function_urn&) = default;
 };
 
+/// urn:fss:region:project:function:package:name: the one place a URN is written (into one
+/// allocation; answers and records write several per request).
+std::string compose_urn(std::string_view region, std::string_view project_id,
+                        std::string_view package, std::string_view function_name);
+/// The same + ":" + qualifier.
+std::string compose_urn(std::string_view region, std::string_view project_id,
+                        std::string_view package, std::string_view function_name,
+                        std::string_view qualifier);
+
 /// What fills the fields a short form leaves out.
 struct urn_defaults {
     std::string_view project_id; ///< the path's project
