@@ -77,12 +77,20 @@ invocation_engine::invocation_engine(function_store& store, id_generator& ids,
 
 async_invoke_config invocation_engine::config_for(std::string_view project, const function_urn& urn,
                                                   const switches& b) const {
+    auto& memo = config_memo_;
+    const auto revision = store_.revision(); // before the read: see function_store::revision
+    if (memo.revision == revision && memo.project == project && memo.urn == urn && memo.b == b)
+        return memo.config;
     switches strict = b;
     strict.missing_config = missing_config::not_found;
-    if (auto c = store_.get_config(project, urn, strict))
-        return *c;
+    auto c = store_.get_config(project, urn, strict);
     // Emulation: G — a qualifier without a config runs with the documented defaults.
-    return default_config(b, urn.full());
+    memo.config = c ? std::move(*c) : default_config(b, urn.full());
+    memo.revision = revision;
+    memo.project.assign(project);
+    memo.urn = urn;
+    memo.b = b;
+    return memo.config;
 }
 
 void invocation_engine::push(project_state& ps, time_point due, std::uint64_t record, bool finish,

@@ -219,6 +219,18 @@ private:
     std::map<std::string, project_state, std::less<>> projects_;
     std::optional<std::string> last_param_;                ///< param_fields' cache: the text
     std::map<std::string, param_value> last_param_fields_; ///< and its keys
+    /// config_for's cache (lock held): the config it read last, with what it was read for.
+    /// Each attempt reads the config twice (start and finish), and copying it out of the
+    /// store took a tenth of an invocation's instructions; the store's revision tells
+    /// whether it may have changed since.
+    struct config_memo {
+        std::uint64_t revision = 0; // function_store::revision() starts at 1
+        std::string project;
+        function_urn urn;
+        switches b;
+        async_invoke_config config;
+    };
+    mutable config_memo config_memo_;
 };
 
 } // namespace emu::domain
