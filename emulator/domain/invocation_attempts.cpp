@@ -68,7 +68,9 @@ void invocation_engine::start_attempt(project_state& ps, std::string_view projec
     if (!r.start_time)
         r.start_time = now;
     static const function_behaviour default_behaviour; // succeed, echoing the event
-    auto fb = ps.behaviours.find(behaviour_key(r.urn));
+    // (Most projects set no behaviour: the key is not even written then.)
+    auto fb =
+        ps.behaviours.empty() ? ps.behaviours.end() : ps.behaviours.find(behaviour_key(r.urn));
     const attempt_outcome& outcome =
         (fb != ps.behaviours.end() ? fb->second : default_behaviour).for_attempt(r.attempts);
     // The outcome travels with the event: a behaviour set while the attempt runs applies

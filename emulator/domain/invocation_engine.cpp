@@ -120,8 +120,9 @@ result<invocation_record> invocation_engine::new_record(std::string_view project
                                                         std::string payload,
                                                         std::vector<std::string> chain,
                                                         const switches& b, time_point now) {
-    if (auto f = store_.get_function(project, urn, b); !f)
-        return f.error();
+    // The same checks as get_function, without copying the function out of the store.
+    if (auto q = store_.resolve(project, urn, b); !q)
+        return q.error();
     invocation_record r;
     r.request_id = ids_.uuid();
     r.urn = urn;
