@@ -41,9 +41,12 @@ boost::json::array export_functions(const std::vector<domain::function_snapshot>
 std::optional<std::string> import_state(service_state& state, const boost::json::value& doc);
 
 /// Loads a parsed state document. Returns an error message naming `source` and the field;
-/// the state may then hold the entries before the bad one.
+/// the state may then hold the entries before the bad one. `configs_only`: function entries
+/// name functions that exist already and only their async_invoke_configs load (a function or
+/// qualifier that is gone is skipped: reset ?kind=configs&to=start).
 std::optional<std::string> load_state_document(service_state& state, const boost::json::value& doc,
-                                               const std::string& source);
+                                               const std::string& source,
+                                               bool configs_only = false);
 
 /// Keeps the whole state as it is now (right after start-up: what --fixtures or --state-file
 /// loaded) in state.startup_state and state.startup_functions, for POST
