@@ -17,10 +17,10 @@ class invocation_engine::hold {
 public:
     explicit hold(const invocation_engine& e) : e_(const_cast<invocation_engine&>(e)) {
         e_.mutex_.lock();
-        e_.apply_inbox(projects_);
+        apply_or_unlock();
     }
     hold(const invocation_engine& e, std::adopt_lock_t) : e_(const_cast<invocation_engine&>(e)) {
-        e_.apply_inbox(projects_);
+        apply_or_unlock();
     }
     hold(const hold&) = delete;
     hold& operator=(const hold&) = delete;
@@ -48,6 +48,16 @@ public:
     }
 
 private:
+    /// A constructor that throws runs no destructor: the lock must not stay taken.
+    void apply_or_unlock() {
+        try {
+            e_.apply_inbox(projects_);
+        } catch (...) {
+            e_.mutex_.unlock();
+            throw;
+        }
+    }
+
     invocation_engine& e_;
     std::vector<std::string> projects_; ///< those the applied submissions went to
 };
