@@ -3,9 +3,9 @@
 // requests excluded), with what was sent, what was answered and, for every non-2xx, the rule
 // that fired. Bounded (oldest first out). Thread-safe.
 #include "domain/adaptive_mutex.hpp"
+
 #include <chrono>
 #include <cstdint>
-
 #include <memory>
 #include <mutex>
 #include <optional>

@@ -26,9 +26,6 @@ constexpr char_set alnum{""};
 constexpr char_set name_chars{"-_"};     // packages, functions, aliases, project ids, regions
 constexpr char_set version_chars{"-_."}; // version names
 
-bool is_alnum(char c) {
-    return alnum(c);
-}
 bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -42,7 +39,7 @@ bool only(std::string_view s, const char_set& set) {
 }
 
 bool is_name(std::string_view s, std::size_t max) {
-    return !s.empty() && s.size() <= max && is_alpha(s.front()) && is_alnum(s.back()) &&
+    return !s.empty() && s.size() <= max && is_alpha(s.front()) && alnum(s.back()) &&
            only(s, name_chars);
 }
 
@@ -74,23 +71,6 @@ std::string_view shape(std::string_view field, bool keep_spaces, std::string& sc
     return scratch;
 }
 
-} // namespace
-
-bool is_valid_function_name(std::string_view name) {
-    return is_name(name, 60);
-}
-bool is_valid_alias_name(std::string_view name) {
-    return is_name(name, 64);
-}
-bool is_valid_version_name(std::string_view name) {
-    return !name.empty() && name.size() <= 64 && name != "latest" && only(name, version_chars);
-}
-bool is_valid_package_name(std::string_view name) {
-    return !name.empty() && name.size() <= 64 && only(name, name_chars);
-}
-
-namespace {
-
 std::string compose(std::string_view region, std::string_view project_id, std::string_view package,
                     std::string_view function_name, const std::string_view* qualifier) {
     constexpr std::string_view prefix = "urn:fss:", function = ":function:";
@@ -106,6 +86,19 @@ std::string compose(std::string_view region, std::string_view project_id, std::s
 }
 
 } // namespace
+
+bool is_valid_function_name(std::string_view name) {
+    return is_name(name, 60);
+}
+bool is_valid_alias_name(std::string_view name) {
+    return is_name(name, 64);
+}
+bool is_valid_version_name(std::string_view name) {
+    return !name.empty() && name.size() <= 64 && name != "latest" && only(name, version_chars);
+}
+bool is_valid_package_name(std::string_view name) {
+    return !name.empty() && name.size() <= 64 && only(name, name_chars);
+}
 
 std::string compose_urn(std::string_view region, std::string_view project_id,
                         std::string_view package, std::string_view function_name) {

@@ -264,7 +264,7 @@ void http_session::do_act() {
 
 // The header goes out of a buffer the session reuses and the body straight from the message,
 // in one gathered write: Beast's serializer would do the same through several layers of
-// buffer views on every response. The message always has its Content-Length (do_reply).
+// buffer views on every response. write_header gives it the body's Content-Length.
 // The socket is non-blocking: an answer that fits in its send buffer (nearly all) leaves in
 // one sendmsg here, without an operation and a trip through the scheduler; the rest of a
 // short write goes through async_write.
