@@ -24,12 +24,20 @@ answer update_function_async_invoke_config(request_context& ctx) {
     domain::function_urn urn;
     domain::config_input input;
     std::optional<answer> err;
-    if (!decode_urn_and_body(
-            ctx,
-            [&](const json::value& body) {
-                return decode_config_input(body, ctx.switches, ctx.req.body());
-            },
-            urn, input, err))
+    // The usual body goes straight from its text into config_input; any other, and every
+    // error, takes the DOM decoder, which words the errors (json_decode_direct.cpp).
+    if (auto direct = decode_config_input_direct(ctx.req.body())) {
+        auto parsed = path_urn(ctx);
+        if (!parsed)
+            return error_answer(ctx, parsed.error());
+        urn = std::move(*parsed);
+        input = std::move(*direct);
+    } else if (!decode_urn_and_body(
+                   ctx,
+                   [&](const json::value& body) {
+                       return decode_config_input(body, ctx.switches, ctx.req.body());
+                   },
+                   urn, input, err))
         return std::move(*err);
     auto stored = ctx.svc.store.put_config(ctx.project_id, urn, input, ctx.switches, ctx.now);
     if (!stored)

@@ -26,6 +26,12 @@ domain::result<domain::config_input> decode_config_input(const boost::json::valu
                                                          const domain::switches& b,
                                                          std::string_view source = {});
 
+/// decode_config_input straight from the body's text, for the bodies clients send: each known
+/// field at most once, of its JSON type, integers within int64. nullopt for any other body —
+/// every error among them —, which decode_config_input then decodes from a DOM; where this
+/// gives a value, it is the one decode_config_input gives (json_decode_direct.cpp).
+std::optional<domain::config_input> decode_config_input_direct(std::string_view body);
+
 /// A create-function body, and the bodies of PUT …/code and PUT …/config (the same field
 /// names). Errors: invalid_type.
 domain::result<domain::function_input> decode_function_input(const boost::json::value& body,
@@ -44,6 +50,7 @@ domain::result<domain::alias_input> decode_alias_input(const boost::json::value&
 
 /// The keys of a destination's `param` (a string holding a JSON object); nullopt when it is
 /// not one. Values: null, bool, integer, double, string; arrays and objects as param_other.
+/// Flat objects are read straight from the text; others through a DOM.
 std::optional<std::map<std::string, domain::param_value>>
 read_destination_param(std::string_view param);
 

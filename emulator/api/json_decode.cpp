@@ -2,9 +2,6 @@
 
 #include "api/json_decode_support.hpp"
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
-
 #include <cstddef>
 #include <initializer_list>
 #include <limits>
@@ -47,39 +44,6 @@ domain::result<domain::destination_input> decode_destination(const json::value& 
 }
 
 } // namespace
-
-std::optional<std::map<std::string, domain::param_value>>
-read_destination_param(std::string_view param) {
-    json::parse_options opt;
-    opt.max_depth = 16;
-    boost::system::error_code ec;
-    alignas(std::max_align_t) unsigned char buffer[1024];
-    json::monotonic_resource memory(buffer, sizeof buffer);
-    json::value v = json::parse(param, ec, &memory, opt);
-    if (ec || !v.is_object())
-        return std::nullopt;
-    std::map<std::string, domain::param_value> fields;
-    for (auto& kv : v.get_object()) {
-        const json::value& x = kv.value();
-        domain::param_value pv;
-        if (x.is_null())
-            pv = std::monostate{};
-        else if (x.is_bool())
-            pv = x.get_bool();
-        else if (x.is_int64())
-            pv = x.get_int64();
-        else if (x.is_uint64())
-            pv = std::numeric_limits<std::int64_t>::max();
-        else if (x.is_double())
-            pv = x.get_double();
-        else if (x.is_string())
-            pv = std::string(x.get_string());
-        else
-            pv = domain::param_other{};
-        fields.emplace(std::string(kv.key()), std::move(pv));
-    }
-    return fields;
-}
 
 domain::result<domain::config_input>
 decode_config_input(const json::value& body, const domain::switches& b, std::string_view source) {

@@ -59,6 +59,7 @@ struct destination_input {
     /// What `param` holds, decoded: nullopt when absent or not a JSON object.
     std::optional<std::map<std::string, param_value>> param_fields;
     bool param_is_json_object = false;
+    friend bool operator==(const destination_input&, const destination_input&) = default;
 };
 
 /// A PUT body as received, after type checks (the codec rejects wrong JSON types).
@@ -71,6 +72,7 @@ struct config_input {
     std::optional<bool> enable_async_status_log;
     std::optional<std::string> log_group_id, log_stream_id, log_group_name, log_stream_name;
     sent_integers sent; ///< integer fields that did not fit in 64 bits, as sent
+    friend bool operator==(const config_input&, const config_input&) = default;
 };
 
 } // namespace emu::domain

@@ -7,6 +7,7 @@
 // state: a rejected request changes nothing; an accepted config or function reads back as
 // answered; an exported state imports back to the same export.
 #include "api/api_harness.hpp"
+#include "api/json_codec.hpp"
 #include "fuzz_checks.hpp"
 
 #include <boost/json.hpp>
@@ -40,6 +41,19 @@ void check_config(const api_harness& h, const answer& put, const std::string& be
                     after.res.body());
 }
 
+/// The PUT body's direct reader takes a body only to give what the DOM decoder gives.
+void check_direct_reader(const std::string& body) {
+    const auto direct = api::decode_config_input_direct(body);
+    if (!direct)
+        return;
+    boost::system::error_code ec;
+    const auto dom = boost::json::parse(body, ec);
+    fuzz::check(!ec, "the direct reader took a body that is not JSON", body);
+    const auto decoded = api::decode_config_input(dom, domain::switches{}, body);
+    fuzz::check(decoded && *decoded == *direct, "the direct reader and the DOM decoder differ",
+                body);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -56,6 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string config_before = h.call(http::verb::get, config_target).res.body();
     const std::string state_before = state_of(h);
 
+    check_direct_reader(body);
     switch (op) {
     case 0:
         check_config(h, h.call(http::verb::put, config_target, body), config_before);
