@@ -47,7 +47,7 @@ result<async_invoke_config> function_store::put_config(std::string_view project,
                            [&](auto& c) { return c.first == q.qualifier; });
     std::optional<async_invoke_config> existing;
     if (it != e->configs.end())
-        existing = e->config_of(it->first, it->second);
+        existing = e->config_of(project, it->first, it->second);
     auto built =
         build_config(in, existing ? &*existing : nullptr, b, urn_defaults{project, urn.region},
                      e->record.func_urn(q.qualifier), now);
@@ -70,7 +70,7 @@ result<async_invoke_config> function_store::get_config(std::string_view project,
     if (!e)
         return err;
     if (auto* c = e->config(q.qualifier))
-        return e->config_of(q.qualifier, *c);
+        return e->config_of(project, q.qualifier, *c);
     // Emulation: G — the spec does not say what GET of an unset config answers.
     if (b.missing_config == missing_config::defaults) {
         auto c = default_config(b, e->record.func_urn(q.qualifier));
@@ -111,7 +111,7 @@ result<page<async_invoke_config>> function_store::list_configs(std::string_view 
     // Stable order (first configured first): walking marker/limit sees each config once.
     all.reserve(e->configs.size());
     for (auto& [qualifier, c] : e->configs)
-        all.push_back(e->config_of(qualifier, c));
+        all.push_back(e->config_of(project, qualifier, c));
     lock.unlock();
     return slice(all, req);
 }
@@ -120,9 +120,9 @@ void function_store::reset_configs(std::optional<std::string_view> project) {
     std::unique_lock lock(mutex_);
     for (auto& [name, state] : projects_)
         if (!project || name == *project)
-            for (auto& e : state.functions)
-                if (!e->configs.empty())
-                    detach(e)->configs.clear();
+            for (auto& slot : state.by_name)
+                if (!slot.entry->configs.empty())
+                    detach(slot)->configs.clear();
 }
 
 } // namespace emu::domain

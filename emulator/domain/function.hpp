@@ -23,11 +23,13 @@ struct function_input {
 
 /// A stored function (its `latest` head).
 struct function_record {
-    std::string func_id;
-    std::string region;
-    std::string project_id;
+    // The name first: a store lookup compares it, and finds region next to it (one cache line
+    // or two of the entry at 100k functions, not three).
     std::string func_name;
     std::string package;
+    std::string region;
+    std::string project_id;
+    std::string func_id;
     std::string runtime;
     std::int64_t timeout = 0;
     std::string handler;

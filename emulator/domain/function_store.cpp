@@ -73,16 +73,18 @@ async_invoke_config function_store::stored_config::unpack(std::string func_urn) 
     return c;
 }
 
-async_invoke_config function_store::function_entry::config_of(const std::string& qualifier,
+async_invoke_config function_store::function_entry::config_of(std::string_view project,
+                                                              const std::string& qualifier,
                                                               const stored_config& c) const {
-    return c.unpack(record.func_urn(qualifier));
+    return c.unpack(
+        compose_urn(record.region, project, record.package, record.func_name, qualifier));
 }
 
 function_snapshot function_store::function_entry::snapshot() const {
     function_snapshot s{record, versions, aliases, {}};
     s.configs.reserve(configs.size());
     for (auto& [q, c] : configs)
-        s.configs.emplace_back(q, config_of(q, c));
+        s.configs.emplace_back(q, config_of(record.project_id, q, c));
     return s;
 }
 
@@ -104,28 +106,27 @@ std::size_t function_store::name_hash::operator()(name_ref n) const {
            (std::hash<std::string_view>{}(n.name) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
 }
 
-std::size_t function_store::name_hash::operator()(entry_list::iterator e) const {
-    return (*this)(name_ref{(*e)->record.package, (*e)->record.func_name});
+std::size_t function_store::name_hash::operator()(const name_slot& s) const {
+    return (*this)(name_ref{s.entry->record.package, s.entry->record.func_name});
 }
 
-bool function_store::name_equal::operator()(name_ref a, entry_list::iterator b) const noexcept {
-    return a.package == (*b)->record.package && a.name == (*b)->record.func_name;
+bool function_store::name_equal::operator()(name_ref a, const name_slot& b) const noexcept {
+    return a.name == b.entry->record.func_name && a.package == b.entry->record.package;
 }
 
-bool function_store::name_equal::operator()(entry_list::iterator a, name_ref b) const noexcept {
+bool function_store::name_equal::operator()(const name_slot& a, name_ref b) const noexcept {
     return (*this)(b, a);
 }
 
-bool function_store::name_equal::operator()(entry_list::iterator a,
-                                            entry_list::iterator b) const noexcept {
-    return (*this)(name_ref{(*a)->record.package, (*a)->record.func_name}, b);
+bool function_store::name_equal::operator()(const name_slot& a, const name_slot& b) const noexcept {
+    return (*this)(name_ref{a.entry->record.package, a.entry->record.func_name}, b);
 }
 
 // ---- lookup ---------------------------------------------------------------------------
 
-const std::shared_ptr<function_store::function_entry>*
-function_store::lookup(std::string_view project, const function_urn& urn, const switches& b,
-                       error& err) const {
+const function_store::name_slot* function_store::lookup(std::string_view project,
+                                                        const function_urn& urn, const switches& b,
+                                                        error& err) const {
     if (urn.project_id != project) {
         // Emulation: G — a URN naming another project than the path; the spec leaves the
         // answer open, the switch urn_project_mismatch picks it.
@@ -142,18 +143,20 @@ function_store::lookup(std::string_view project, const function_urn& urn, const 
     if (auto p = projects_.find(project); p != projects_.end())
         if (auto f = p->second.by_name.find(name_ref{urn.package, urn.function_name});
             f != p->second.by_name.end())
-            return &**f;
+            return &*f;
     err = make_error(errc::function_not_found, "function_urn",
                      "function " + urn.unqualified() + " does not exist");
     return nullptr;
 }
 
-function_store::function_entry* function_store::detach(std::shared_ptr<function_entry>& slot) {
+function_store::function_entry* function_store::detach(const name_slot& slot) {
     // Only frozen copies share entries, and they never change them: under the unique lock
     // nothing else can start sharing this one meanwhile.
-    if (slot.use_count() > 1)
-        slot = std::make_shared<function_entry>(std::as_const(*slot));
-    return slot.get();
+    if (std::shared_ptr<function_entry>& shared = *slot.node; shared.use_count() > 1) {
+        shared = std::make_shared<function_entry>(std::as_const(*shared));
+        slot.entry = shared.get();
+    }
+    return slot.entry;
 }
 
 const function_store::function_entry* function_store::find_function(std::string_view project,
@@ -161,14 +164,14 @@ const function_store::function_entry* function_store::find_function(std::string_
                                                                     const switches& b,
                                                                     error& err) const {
     auto* slot = lookup(project, urn, b, err);
-    return slot ? slot->get() : nullptr;
+    return slot ? slot->entry : nullptr;
 }
 
 function_store::function_entry* function_store::find_function(std::string_view project,
                                                               const function_urn& urn,
                                                               const switches& b, error& err) {
     auto* slot = lookup(project, urn, b, err);
-    return slot ? detach(const_cast<std::shared_ptr<function_entry>&>(*slot)) : nullptr;
+    return slot ? detach(*slot) : nullptr;
 }
 
 result<resolved_qualifier> function_store::resolve_in(const function_entry& e,
@@ -214,13 +217,13 @@ function_store::function_entry* function_store::find(std::string_view project,
     auto* slot = lookup(project, urn, b, err);
     if (!slot)
         return nullptr;
-    auto r = resolve_in(**slot, urn);
+    auto r = resolve_in(*slot->entry, urn);
     if (!r) {
         err = r.error();
         return nullptr;
     }
     q = *r;
-    return detach(const_cast<std::shared_ptr<function_entry>&>(*slot)); // the caller changes it
+    return detach(*slot); // the caller changes it
 }
 
 result<resolved_qualifier> function_store::resolve(std::string_view project,
@@ -260,7 +263,8 @@ result<function_record> function_store::create_function(std::string_view project
 result<void> function_store::insert_locked(project_state& state, const function_record& rec) {
     state.functions.push_back(std::make_shared<function_entry>());
     state.functions.back()->record = rec;
-    if (!state.by_name.insert(std::prev(state.functions.end())).second) { // one hash, not two
+    if (!state.by_name.insert({std::prev(state.functions.end()), state.functions.back().get()})
+             .second) { // one hash, not two
         state.functions.pop_back();
         return make_error(errc::function_exists, "func_name",
                           "function " + rec.func_urn() + " already exists");
@@ -311,10 +315,10 @@ page<function_record> function_store::list_functions(std::string_view project,
 
 void function_store::erase_function(std::string_view project, const function_entry& e) {
     auto& state = projects_.find(project)->second;
-    auto node = state.by_name.find(name_ref{e.record.package, e.record.func_name});
-    auto entry = *node;
-    state.by_name.erase(node);
-    state.functions.erase(entry);
+    auto slot = state.by_name.find(name_ref{e.record.package, e.record.func_name});
+    const auto node = slot->node;
+    state.by_name.erase(slot);
+    state.functions.erase(node);
 }
 
 result<void> function_store::remove_version(function_entry& e, const std::string& name,

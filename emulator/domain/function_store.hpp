@@ -12,6 +12,8 @@
 #include "domain/switches.hpp"
 #include "domain/versioned_mutex.hpp"
 
+#include <boost/unordered/unordered_flat_set.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <list>
@@ -21,7 +23,6 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace emu::domain {
@@ -232,19 +233,22 @@ private:
         async_invoke_config unpack(std::string func_urn) const;
     };
     struct function_entry {
+        /// qualifier → config, in the order the qualifiers were configured. First: a GET of a
+        /// config then reads one cache line of the entry for it and the record's region.
+        std::vector<std::pair<std::string, stored_config>> configs;
         function_record record;                 ///< latest
         std::vector<function_version> versions; ///< publish order
         std::vector<function_alias> aliases;    ///< creation order
-        /// qualifier → config, in the order the qualifiers were configured
-        std::vector<std::pair<std::string, stored_config>> configs;
 
         const function_version* version(std::string_view name) const;
         const function_alias* alias(std::string_view name) const;
         function_alias* alias(std::string_view name);
         const stored_config* config(std::string_view qualifier) const;
         void erase_config(std::string_view qualifier);
-        /// The config of `qualifier` as the API sees it.
-        async_invoke_config config_of(const std::string& qualifier, const stored_config& c) const;
+        /// The config of `qualifier` as the API sees it. `project` is the entry's project (the
+        /// text of record.project_id, which a lookup would otherwise read from its own block).
+        async_invoke_config config_of(std::string_view project, const std::string& qualifier,
+                                      const stored_config& c) const;
         function_snapshot snapshot() const;
     };
     /// Entries are shared with frozen copies; a shared one is copied before it changes
@@ -254,30 +258,37 @@ private:
     struct name_ref {
         std::string_view package, name;
     };
-    /// Not noexcept: the set then keeps each hash in its node (free: the node is 32 bytes
-    /// either way), so neither lookups nor rehashing follow the entries to hash them.
+    /// A function's place in its project: the node of the creation-order list (to erase it,
+    /// and to copy a shared entry before a change) and the entry itself, so that a lookup
+    /// goes from the table straight to the entry, without the list's node in between.
+    struct name_slot {
+        entry_list::iterator node;
+        mutable function_entry* entry; ///< node's entry: detach() keeps it current
+    };
     struct name_hash {
         using is_transparent = void;
         std::size_t operator()(name_ref n) const;
-        std::size_t operator()(entry_list::iterator e) const;
+        std::size_t operator()(const name_slot& s) const;
     };
     struct name_equal {
         using is_transparent = void;
-        bool operator()(name_ref a, entry_list::iterator b) const noexcept;
-        bool operator()(entry_list::iterator a, name_ref b) const noexcept;
-        bool operator()(entry_list::iterator a, entry_list::iterator b) const noexcept;
+        bool operator()(name_ref a, const name_slot& b) const noexcept;
+        bool operator()(const name_slot& a, name_ref b) const noexcept;
+        bool operator()(const name_slot& a, const name_slot& b) const noexcept;
     };
     struct project_state {
         entry_list functions; ///< creation order
-        std::unordered_set<entry_list::iterator, name_hash, name_equal> by_name;
+        /// Open addressing (Boost.Unordered): a lookup reads one group of the table and the
+        /// entry, where a node-based set read a bucket, a node and the list's node first.
+        boost::unordered_flat_set<name_slot, name_hash, name_equal> by_name;
     };
 
     static result<void> insert_locked(project_state& state, const function_record& rec);
     /// The entry `slot` holds, copied first if a frozen copy shares it.
-    static function_entry* detach(std::shared_ptr<function_entry>& slot);
+    static function_entry* detach(const name_slot& slot);
     /// The slot of the function a URN names, whatever its qualifier.
-    const std::shared_ptr<function_entry>* lookup(std::string_view project, const function_urn& urn,
-                                                  const switches& b, error& err) const;
+    const name_slot* lookup(std::string_view project, const function_urn& urn, const switches& b,
+                            error& err) const;
     /// The function a URN names, whatever its qualifier (the non-const one detaches it).
     const function_entry* find_function(std::string_view project, const function_urn& urn,
                                         const switches& b, error& err) const;

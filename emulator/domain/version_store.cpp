@@ -113,7 +113,8 @@ result<page<version_view>> function_store::list_versions(std::string_view projec
         return err;
     auto config_of = [&](const std::string& qualifier) {
         const stored_config* c = e->config(qualifier);
-        return c ? std::optional<async_invoke_config>(e->config_of(qualifier, *c)) : std::nullopt;
+        return c ? std::optional<async_invoke_config>(e->config_of(project, qualifier, *c))
+                 : std::nullopt;
     };
     all.push_back({function_version{"latest", "", e->record}, config_of("latest")});
     for (auto& v : e->versions)
