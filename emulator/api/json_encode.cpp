@@ -141,10 +141,13 @@ std::string encode_config_text(const domain::async_invoke_config& c, const domai
     // Emulation: D05 — created_time and last_modified have different documented shapes.
     out += ',';
     append_key(out, "created_time");
-    append_string(out, format_time(c.created_time, time_field::created, b));
-    out += ',';
+    out += '"';
+    append_time(out, c.created_time, time_field::created, b);
+    out += "\",";
     append_key(out, "last_modified");
-    append_string(out, format_time(c.last_modified, time_field::modified, b));
+    out += '"';
+    append_time(out, c.last_modified, time_field::modified, b);
+    out += '"';
     // Emulation: D04 — in every response table, in no response example.
     std::optional<bool> status_log;
     switch (b.emit_enable_async_status_log) {

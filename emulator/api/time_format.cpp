@@ -38,26 +38,31 @@ void date_time(std::string& out, std::chrono::sys_time<Duration> local, char sep
 
 } // namespace
 
-std::string format_time(domain::time_point t, time_field field, const domain::switches& b) {
+void append_time(std::string& out, domain::time_point t, time_field field,
+                 const domain::switches& b) {
     using namespace std::chrono;
     const bool utc = b.time_style == domain::time_style::utc_z;
     const int offset = utc ? 0 : b.utc_offset_minutes;
     const bool space_style =
         b.time_style == domain::time_style::doc_mixed && field == time_field::modified;
-    std::string out;
-    out.reserve(25);
     date_time(out, floor<seconds>(t) + minutes(offset), space_style ? ' ' : 'T');
     if (space_style)
-        return out;
+        return;
     if (utc) {
         out.push_back('Z');
-        return out;
+        return;
     }
     int abs = offset < 0 ? -offset : offset;
     out.push_back(offset < 0 ? '-' : '+');
     digits(out, abs / 60, 2);
     out.push_back(':');
     digits(out, abs % 60, 2);
+}
+
+std::string format_time(domain::time_point t, time_field field, const domain::switches& b) {
+    std::string out;
+    out.reserve(25);
+    append_time(out, t, field, b);
     return out;
 }
 

@@ -20,6 +20,10 @@ enum class time_field {
 /// Formats `t` per switches time_style and utc_offset_minutes. Thread-safe.
 std::string format_time(domain::time_point t, time_field field, const domain::switches& b);
 
+/// format_time appended to `out` (its text needs no JSON escape).
+void append_time(std::string& out, domain::time_point t, time_field field,
+                 const domain::switches& b);
+
 /// Exact UTC text with nanoseconds, "2021-03-04T06:50:02.000000000Z" (snapshots, journal).
 std::string format_exact(domain::time_point t);
 
