@@ -4,8 +4,8 @@
 // a syntax error, an unknown or repeated key, a wrong type, a number beyond int64 — which the
 // DOM decoders in json_decode.cpp then decode, and word the errors for, exactly as before.
 #include "api/json_codec.hpp"
+#include "api/json_reader.hpp"
 
-#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 
@@ -20,54 +20,6 @@ namespace {
 namespace json = boost::json;
 using boost::system::error_code;
 
-/// What every basic_parser handler here shares: no size limits of its own, and every event
-/// a reader does not take stops the parse as declined.
-class reader {
-public:
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
-
-    bool declined = false;
-
-    bool on_document_begin(error_code&) { return true; }
-    bool on_document_end(error_code&) { return true; }
-    bool on_array_begin(error_code& ec) { return decline(ec); }
-    bool on_array_end(std::size_t, error_code& ec) { return decline(ec); }
-    bool on_key_part(json::string_view s, std::size_t, error_code&) { return part(s); }
-    bool on_string_part(json::string_view s, std::size_t, error_code&) { return part(s); }
-    bool on_number_part(json::string_view, error_code&) { return true; }
-    bool on_uint64(std::uint64_t, json::string_view, error_code& ec) { return decline(ec); }
-    bool on_double(double, json::string_view, error_code& ec) { return decline(ec); }
-    bool on_null(error_code& ec) { return decline(ec); }
-    bool on_comment_part(json::string_view, error_code& ec) { return decline(ec); }
-    bool on_comment(json::string_view, error_code& ec) { return decline(ec); }
-
-protected:
-    bool decline(error_code& ec) {
-        declined = true;
-        ec = json::error::exception;
-        return false;
-    }
-    bool part(json::string_view s) {
-        parts_.append(s.data(), s.size());
-        return true;
-    }
-    /// A key or string whose last part is `s`: whole, without a copy when it came in one part.
-    std::string_view whole(json::string_view s) {
-        if (parts_.empty())
-            return {s.data(), s.size()};
-        parts_.append(s.data(), s.size());
-        return parts_;
-    }
-    /// After whole()'s text has been used.
-    void used() { parts_.clear(); }
-
-private:
-    std::string parts_;
-};
-
 /// Runs `r` over all of `text`: true when it parsed to the end (no syntax error, no extra
 /// text) and `r` declined nothing.
 template <class Reader> bool run(json::basic_parser<Reader>& p, std::string_view text) {
@@ -79,7 +31,7 @@ template <class Reader> bool run(json::basic_parser<Reader>& p, std::string_view
 /// A `param` object of scalars, each key once. An array or object as a value, or a key seen
 /// twice, is declined (read_param_dom decides those); anything but an object at the top is
 /// no object at all.
-class param_reader : public reader {
+class param_reader : public json_reader {
 public:
     std::map<std::string, domain::param_value> fields;
     bool not_object = false;
@@ -181,7 +133,7 @@ enum class member : std::uint8_t {
 };
 
 /// A PUT async-invoke-config body: the top object, destination_config, and its targets.
-class config_reader : public reader {
+class config_reader : public json_reader {
 public:
     domain::config_input in;
 

@@ -1,6 +1,6 @@
 #include "api/json_number_text.hpp"
 
-#include <boost/json/basic_parser_impl.hpp>
+#include "api/json_reader.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -12,46 +12,35 @@ namespace json = boost::json;
 using boost::system::error_code;
 
 /// A basic_parser handler that follows the path of every value and keeps the text of the
-/// numbers found at one path.
-class finder {
+/// numbers found at one path. It takes every value (it declines nothing).
+class finder : public json_reader {
 public:
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
-
     explicit finder(std::string_view target) : target_(target) {}
 
     std::optional<std::string> found;
 
-    bool on_document_begin(error_code&) { return true; }
-    bool on_document_end(error_code&) { return true; }
     bool on_object_begin(error_code&) { return push(false); }
     bool on_object_end(std::size_t, error_code&) { return pop(); }
     bool on_array_begin(error_code&) { return push(true); }
     bool on_array_end(std::size_t, error_code&) { return pop(); }
-    bool on_key_part(json::string_view s, std::size_t, error_code&) {
-        key_.append(s.data(), s.size());
-        return true;
-    }
     bool on_key(json::string_view s, std::size_t, error_code&) {
-        stack_.back().key = key_.append(s.data(), s.size());
-        key_.clear();
+        stack_.back().key = whole(s);
+        used();
         return true;
     }
-    bool on_string_part(json::string_view, std::size_t, error_code&) { return true; }
-    bool on_string(json::string_view, std::size_t, error_code&) { return scalar(); }
     bool on_number_part(json::string_view s, error_code&) {
         number_.append(s.data(), s.size());
         return true;
+    }
+    bool on_string(json::string_view, std::size_t, error_code&) {
+        used(); // string parts are not kept
+        return scalar();
     }
     bool on_int64(std::int64_t, json::string_view s, error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, json::string_view s, error_code&) { return number(s); }
     bool on_double(double, json::string_view s, error_code&) { return number(s); }
     bool on_bool(bool, error_code&) { return scalar(); }
     bool on_null(error_code&) { return scalar(); }
-    bool on_comment_part(json::string_view, error_code&) { return true; }
-    bool on_comment(json::string_view, error_code&) { return true; }
 
 private:
     struct frame {
@@ -96,7 +85,7 @@ private:
 
     std::string_view target_;
     std::vector<frame> stack_;
-    std::string key_, number_;
+    std::string number_;
 };
 
 } // namespace
