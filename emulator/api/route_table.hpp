@@ -80,13 +80,7 @@ public:
                const domain::switches& in_force = {}) const {
         match m;
         for (auto& r : routes_) {
-            if (r.segments.size() != segments.size())
-                continue;
-            bool same = true;
-            for (std::size_t i = 0; same && i < segments.size(); ++i)
-                same = is_path_param(r.segments[i]) ? !segments[i].empty()
-                                                    : r.segments[i] == segments[i];
-            if (!same)
+            if (!matches(r, segments))
                 continue;
             // Emulation: D20 — some regions' pages lack some operations (switch
             // region_profile); there the gateway knows no such API.
@@ -99,8 +93,12 @@ public:
                 m.found = &r;
                 return m;
             }
-            m.allowed += (m.allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
         }
+        // No route: the methods the path has, for 405's Allow (only now: most requests match).
+        for (auto& r : routes_)
+            if (matches(r, segments) && r.regions.contains(in_force.region_profile))
+                m.allowed +=
+                    (m.allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
         return m;
     }
 
@@ -108,6 +106,18 @@ public:
     const std::vector<route>& routes() const { return routes_; }
 
 private:
+    /// Whether the path's segments fit the route's pattern. From the last segment back: the
+    /// patterns of one length mostly differ in their last literal ("async-invoke-config",
+    /// "invocations-async", …), so most routes are told apart by one comparison.
+    static bool matches(const route& r, const std::vector<std::string_view>& segments) {
+        if (r.segments.size() != segments.size())
+            return false;
+        for (std::size_t i = segments.size(); i-- > 0;)
+            if (is_path_param(r.segments[i]) ? segments[i].empty() : r.segments[i] != segments[i])
+                return false;
+        return true;
+    }
+
     std::vector<route> routes_;
 };
 
