@@ -2,6 +2,7 @@
 
 #include "api/handler_support.hpp"
 #include "api/http_response.hpp"
+#include "api/json_codec.hpp"
 #include "api/time_format.hpp"
 #include "domain/invocation_engine.hpp"
 #include "domain/validation.hpp"
@@ -150,7 +151,8 @@ answer async_invoke_function(request_context& ctx) {
     std::string event = ctx.req.body();
     if (event.find_first_not_of(" \t\r\n") == std::string::npos) {
         event = "{}"; // no body: an empty event (G)
-    } else {
+    } else if (!is_json_object_text(event)) {
+        // Not a JSON object: the DOM parse words the error.
         json::value body(ctx.json); // parse_json_body fills it in place
         if (auto err = parse_json_body(ctx, body))
             return std::move(*err);

@@ -32,6 +32,10 @@ domain::result<domain::config_input> decode_config_input(const boost::json::valu
 /// gives a value, it is the one decode_config_input gives (json_decode_direct.cpp).
 std::optional<domain::config_input> decode_config_input_direct(std::string_view body);
 
+/// Whether `text` is one JSON document whose value is an object, as parse_json_body parses a
+/// body (depth 64), checked without building it (json_decode_direct.cpp).
+bool is_json_object_text(std::string_view text);
+
 /// A create-function body, and the bodies of PUT …/code and PUT …/config (the same field
 /// names). Errors: invalid_type.
 domain::result<domain::function_input> decode_function_input(const boost::json::value& body,

@@ -259,6 +259,31 @@ private:
     domain::destination_input* target_ = nullptr;
 };
 
+/// Takes any JSON text, and notes whether the document is an object.
+class object_checker : public json_reader {
+public:
+    bool is_object = false;
+
+    bool on_object_begin(error_code&) {
+        is_object = is_object || depth_ == 0;
+        ++depth_;
+        return true;
+    }
+    bool on_object_end(std::size_t, error_code&) { return --depth_, true; }
+    bool on_array_begin(error_code&) { return ++depth_, true; }
+    bool on_array_end(std::size_t, error_code&) { return --depth_, true; }
+    bool on_key(json::string_view, std::size_t, error_code&) { return used(), true; }
+    bool on_string(json::string_view, std::size_t, error_code&) { return used(), true; }
+    bool on_int64(std::int64_t, json::string_view, error_code&) { return true; }
+    bool on_uint64(std::uint64_t, json::string_view, error_code&) { return true; }
+    bool on_double(double, json::string_view, error_code&) { return true; }
+    bool on_bool(bool, error_code&) { return true; }
+    bool on_null(error_code&) { return true; }
+
+private:
+    int depth_ = 0;
+};
+
 json::parse_options body_options() {
     json::parse_options opt;
     opt.max_depth = 64;
@@ -286,6 +311,11 @@ std::optional<domain::config_input> decode_config_input_direct(std::string_view 
     if (!run(p, body) || p.handler().declined)
         return std::nullopt;
     return std::move(p.handler().in);
+}
+
+bool is_json_object_text(std::string_view text) {
+    json::basic_parser<object_checker> p(body_options());
+    return run(p, text) && p.handler().is_object;
 }
 
 } // namespace emu::api

@@ -1,4 +1,5 @@
-// Unit tests of api::decode_config_input_direct and api::read_destination_param: the PUT body
+// Unit tests of api::decode_config_input_direct, api::read_destination_param and
+// api::is_json_object_text: the PUT body
 // and a destination's param are read straight from their text. Where the direct reader gives
 // a value it must be the value the DOM decoder gives; every body it does not take (all the
 // errors among them) must be declined, so that the DOM decoder words the answer.
@@ -171,4 +172,38 @@ BOOST_AUTO_TEST_CASE(destination_param_is_read_as_the_dom_reads_it) {
                 BOOST_TEST((*got == *expected));
         }
     }
+}
+
+// The event of an invocation is checked without a DOM: exactly the texts that parse (as a
+// request body is parsed, depth 64) to an object pass.
+BOOST_AUTO_TEST_CASE(json_object_text_is_what_parses_to_an_object) {
+    const std::string deep_ok = std::string(63, '[') + std::string(63, ']');
+    const std::vector<std::string> texts = {
+        "{}",
+        R"( {"k":"v","n":[1,2.5,-3,18446744073709551616,null,true,{"x":{}}]} )",
+        "{\"a\":" + deep_ok + "}",
+        "{\"a\":" + std::string(64, '[') + std::string(64, ']') + "}",
+        "[]",
+        "1",
+        "\"text\"",
+        "null",
+        "",
+        "{",
+        "{} {}",
+        "{} x",
+        "{\"a\":1,}",
+        "{/*c*/}",
+        "{\"s\":\"\xff\"}",
+    };
+    for (const auto& text : texts) {
+        BOOST_TEST_CONTEXT(text) {
+            boost::json::parse_options opt;
+            opt.max_depth = 64;
+            boost::system::error_code ec;
+            const auto v = boost::json::parse(text, ec, {}, opt);
+            BOOST_TEST(api::is_json_object_text(text) == (!ec && v.is_object()));
+        }
+    }
+    BOOST_TEST(api::is_json_object_text(texts[2]));
+    BOOST_TEST(!api::is_json_object_text(texts[3])); // 65 levels
 }
