@@ -89,7 +89,10 @@ result<void> function_store::delete_config(std::string_view project, const funct
     auto* e = find(project, urn, b, err, q);
     if (!e)
         return err;
-    auto n = std::erase_if(e->configs, [&](auto& c) { return c.first == q.qualifier; });
+    const auto removed = std::remove_if(e->configs.begin(), e->configs.end(),
+                                        [&](auto& c) { return c.first == q.qualifier; });
+    const auto n = e->configs.end() - removed;
+    e->configs.erase(removed, e->configs.end());
     // Emulation: G — deleting an unset config is undocumented; see switch missing_config.
     if (n == 0 && b.missing_config == missing_config::not_found)
         return make_error(errc::config_not_found, "function_urn",

@@ -97,7 +97,9 @@ function_store::function_entry::config(std::string_view qualifier) const {
 }
 
 void function_store::function_entry::erase_config(std::string_view qualifier) {
-    std::erase_if(configs, [&](auto& c) { return c.first == qualifier; });
+    configs.erase(std::remove_if(configs.begin(), configs.end(),
+                                 [&](auto& c) { return c.first == qualifier; }),
+                  configs.end());
 }
 
 std::size_t function_store::name_hash::operator()(name_ref n) const {
