@@ -173,6 +173,7 @@ public:
     }
     bool on_string(json::string_view s, std::size_t, error_code& ec) {
         std::optional<std::string>* out = nullptr;
+        bool is_param = false;
         switch (std::exchange(pending_, member::none)) {
         case member::log_group_id:
             out = &in.log_group_id;
@@ -191,13 +192,14 @@ public:
             break;
         case member::param:
             out = &target_->param;
+            is_param = true;
             break;
         default:
             return decline(ec);
         }
         out->emplace(whole(s));
         used();
-        if (out == &target_->param)
+        if (is_param)
             if (auto fields = read_destination_param(*target_->param)) {
                 target_->param_is_json_object = true;
                 target_->param_fields = std::move(*fields);
