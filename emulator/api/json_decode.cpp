@@ -15,13 +15,6 @@ using namespace decode;
 
 namespace {
 
-void decode_param(domain::destination_input& d) {
-    if (auto fields = read_destination_param(*d.param)) {
-        d.param_is_json_object = true;
-        d.param_fields = std::move(*fields);
-    }
-}
-
 domain::result<domain::destination_input> decode_destination(const json::value& v,
                                                              const field_path& path, bool reject) {
     if (!v.is_object())

@@ -4,6 +4,7 @@
 // a syntax error, an unknown or repeated key, a wrong type, a number beyond int64 — which the
 // DOM decoders in json_decode.cpp then decode, and word the errors for, exactly as before.
 #include "api/json_codec.hpp"
+#include "api/json_decode_support.hpp"
 #include "api/json_reader.hpp"
 
 #include <boost/json/monotonic_resource.hpp>
@@ -200,10 +201,7 @@ public:
         out->emplace(whole(s));
         used();
         if (is_param)
-            if (auto fields = read_destination_param(*target_->param)) {
-                target_->param_is_json_object = true;
-                target_->param_fields = std::move(*fields);
-            }
+            decode::decode_param(*target_);
         return true;
     }
     bool on_int64(std::int64_t v, json::string_view, error_code& ec) {
@@ -306,6 +304,13 @@ read_destination_param(std::string_view param) {
     if (!parsed || r.not_object)
         return std::nullopt;
     return std::move(r.fields);
+}
+
+void decode::decode_param(domain::destination_input& d) {
+    if (auto fields = read_destination_param(*d.param)) {
+        d.param_is_json_object = true;
+        d.param_fields = std::move(*fields);
+    }
 }
 
 std::optional<domain::config_input> decode_config_input_direct(std::string_view body) {

@@ -2,6 +2,7 @@
 // Type-checking helpers of the request decoders (json_decode*.cpp): every error names the
 // field path and the JSON type found. Internal to the API layer.
 #include "api/json_number_text.hpp"
+#include "domain/async_invoke_config.hpp"
 #include "domain/error.hpp"
 #include "domain/sent_integer.hpp"
 
@@ -161,6 +162,10 @@ inline domain::result<bool> as_bool(const boost::json::value& v, const field_pat
         return v.get_bool();
     return type_error(path, "a boolean", v);
 }
+
+/// Fills what a destination's `param` holds (param_fields, param_is_json_object) from its
+/// text, for both decoders of a PUT body (json_decode_direct.cpp).
+void decode_param(domain::destination_input& d);
 
 /// Stores a decoded value in an optional member, or returns the decoding error.
 template <class T, class U>
