@@ -16,24 +16,40 @@ void digits(std::string& out, long long value, int width) {
     out.append(buf, static_cast<std::size_t>(width));
 }
 
-/// "YYYY-MM-DD?HH:MM:SS" of a time point already shifted to the wanted zone.
-template <class Duration>
-void date_time(std::string& out, std::chrono::sys_time<Duration> local, char separator) {
+/// Writes `value` as exactly `width` decimal digits at `at`.
+void put_digits(char* at, unsigned value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        at[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+/// "YYYY-MM-DD?HH:MM:SS" of a time point already shifted to the wanted zone. The text of the
+/// last second formatted is kept on each thread: an answer's two timestamps, and the answers
+/// about what a test or a fixture made, are mostly of one second, and the civil date costs
+/// more than the copy.
+void date_time(std::string& out, std::chrono::sys_seconds local, char separator) {
     using namespace std::chrono;
-    auto day = floor<days>(local);
-    year_month_day ymd{day};
-    hh_mm_ss hms{floor<seconds>(local - day)};
-    digits(out, static_cast<int>(ymd.year()), 4);
-    out.push_back('-');
-    digits(out, static_cast<unsigned>(ymd.month()), 2);
-    out.push_back('-');
-    digits(out, static_cast<unsigned>(ymd.day()), 2);
-    out.push_back(separator);
-    digits(out, hms.hours().count(), 2);
-    out.push_back(':');
-    digits(out, hms.minutes().count(), 2);
-    out.push_back(':');
-    digits(out, hms.seconds().count(), 2);
+    thread_local sys_seconds last = sys_seconds::min();
+    thread_local char text[19];
+    if (local != last) {
+        auto day = floor<days>(local);
+        year_month_day ymd{day};
+        hh_mm_ss hms{local - day};
+        put_digits(text, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+        text[4] = '-';
+        put_digits(text + 5, static_cast<unsigned>(ymd.month()), 2);
+        text[7] = '-';
+        put_digits(text + 8, static_cast<unsigned>(ymd.day()), 2);
+        put_digits(text + 11, static_cast<unsigned>(hms.hours().count()), 2);
+        text[13] = ':';
+        put_digits(text + 14, static_cast<unsigned>(hms.minutes().count()), 2);
+        text[16] = ':';
+        put_digits(text + 17, static_cast<unsigned>(hms.seconds().count()), 2);
+        last = local;
+    }
+    text[10] = separator;
+    out.append(text, sizeof text);
 }
 
 } // namespace
@@ -71,7 +87,7 @@ std::string format_exact(domain::time_point t) {
     auto ns = floor<nanoseconds>(t);
     std::string out;
     out.reserve(30);
-    date_time(out, ns, 'T');
+    date_time(out, floor<seconds>(ns), 'T');
     out.push_back('.');
     digits(out, (ns - floor<seconds>(ns)).count(), 9);
     out.push_back('Z');
