@@ -32,51 +32,63 @@ bool may_need_escape(const char* p) {
 
 /// Appends `s` as a JSON string, escaped as boost::json::serialize escapes it: quote,
 /// backslash, \b \t \n \f \r, other control characters as \u00xx; every other byte as is.
+/// Written into room made for the worst case (six bytes for one), then trimmed: no capacity
+/// check per byte.
 void append_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t plain = 0; // start of the run not yet appended
-    for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = out.size();
+    out.resize(start + 2 + 6 * s.size());
+    char* o = out.data() + start;
+    *o++ = '"';
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p != end) {
         // Eight bytes at a time while none needs escaping (most of every answer); a word that
         // may hold one is then looked at byte by byte.
-        if (i + 8 <= s.size() && !may_need_escape(s.data() + i)) {
-            i += 8;
+        if (end - p >= 8 && !may_need_escape(p)) {
+            std::memcpy(o, p, 8);
+            o += 8;
+            p += 8;
             continue;
         }
-        for (const std::size_t end = std::min(i + 8, s.size()); i < end; ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\')
+        for (const char* stop = std::min(p + 8, end); p != stop; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *o++ = static_cast<char>(c);
                 continue;
-            out.append(s, plain, i - plain);
-            plain = i + 1;
-            out += '\\';
+            }
+            *o++ = '\\';
             switch (c) {
             case '"':
             case '\\':
-                out += static_cast<char>(c);
+                *o++ = static_cast<char>(c);
                 break;
             case '\b':
-                out += 'b';
+                *o++ = 'b';
                 break;
             case '\t':
-                out += 't';
+                *o++ = 't';
                 break;
             case '\n':
-                out += 'n';
+                *o++ = 'n';
                 break;
             case '\f':
-                out += 'f';
+                *o++ = 'f';
                 break;
             case '\r':
-                out += 'r';
+                *o++ = 'r';
                 break;
             default:
-                out.append("u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hex[c >> 4];
+                *o++ = hex[c & 0xF];
             }
         }
     }
-    out.append(s, plain, s.size() - plain);
-    out += '"';
+    *o++ = '"';
+    out.resize(static_cast<std::size_t>(o - out.data()));
 }
 
 /// Appends `"key":` (keys here need no escapes).
@@ -103,7 +115,7 @@ void append_target(std::string& out, const domain::destination_target& t) {
 std::string encode_config_text(const domain::async_invoke_config& c, const domain::switches& b) {
     // The same fields in the same order as encode_config.
     std::string out;
-    out.reserve(320 + c.func_urn.size());
+    out.reserve(384 + 6 * c.func_urn.size()); // append_string makes room for the worst case
     out += '{';
     append_key(out, "func_urn");
     append_string(out, c.func_urn);
