@@ -8,9 +8,11 @@
 #   load ms       exec to the first answered GET (the fixtures load before the port opens)
 #   RSS MB        VmRSS once ready; bytes/function = (RSS - RSS of an empty emulator) / N
 #   GET req/s     wrk GETs the async config of a random function of the set (every answer
-#                 must be 200); the sizes run back to back each round (every other round in
-#                 reverse order) and the "vs 1k" column is the median of the per-round ratios
-#                 (goal: 100k within 5% of 1k)
+#                 must be 200); the sizes run back to back each round, every other round in
+#                 reverse order (so the rounds are rounded up to an even number)
+#   vs 1k%        per pair of rounds (one in each order), the geometric mean of the two
+#                 rounds' req/s ratios; the column is the median of the pairs (goal: 100k
+#                 within 5% of 1k)
 
 scale_project() { printf '%032x' "$((0x5ca1e0000 + $1))"; }
 
@@ -107,16 +109,17 @@ bench_scale() {
   local million=${BENCH_SCALE_MILLION:-1}
   local size round name
   case " ${sizes[*]} " in *" 1000 "*) ;; *) fgs_die "BENCH_SCALE_SIZES must include 1000 (the reference)" ;; esac
-  echo "bench: scale, GET ${seconds}s per size and round, $rounds rounds, wrk -t2 -c$connections," \
+  local pair_rounds=$(((rounds + 1) / 2 * 2))
+  echo "bench: scale, GET ${seconds}s per size and round, $pair_rounds rounds, wrk -t2 -c$connections," \
     "$(nproc) cores"
   scale_start empty 0 0
   for size in "${sizes[@]}"; do scale_start "$size" 1 "$size"; done
-  local -A round_rps=()
+  local -A round_rps=() pair_rps=() round_ratios=()
   local -a order
-  for ((round = 1; round <= rounds; round++)); do
-    # Every other round in reverse order: the run that comes second in a pair of back-to-back
-    # runs was measured a few points faster on this VM, whatever its size, so a fixed order
-    # would favour the sizes it puts later.
+  # Rounds come in pairs, the second in reverse order: on this VM, two identical emulators run
+  # back to back differed by ~5% with their place in the round (the first faster in one
+  # session, the second in another), and a pair cancels that; an odd round alone would not.
+  for ((round = 1; round <= pair_rounds; round++)); do
     order=("${sizes[@]}")
     if ((round % 2 == 0)); then
       local i
@@ -127,7 +130,14 @@ bench_scale() {
       round_rps[$size]=$rps
     done
     for size in "${sizes[@]}"; do
-      ratio_runs["$size"]+=" $(ratio "${round_rps[$size]}" "${round_rps[1000]}")"
+      round_ratios["$size"]+=" $(ratio "${round_rps[$size]}" "${round_rps[1000]}")"
+      if ((round % 2 == 1)); then
+        pair_rps[$size]=${round_rps[$size]}
+      else
+        ratio_runs["$size"]+=" $(awk -v a="${pair_rps[$size]}" -v b="${round_rps[$size]}" \
+          -v c="${pair_rps[1000]}" -v d="${round_rps[1000]}" \
+          'BEGIN { printf "%.1f", 100 * sqrt(a * b / (c * d)) }')"
+      fi
     done
   done
   for name in empty "${sizes[@]}"; do scale_stop "$name"; done
@@ -146,7 +156,7 @@ bench_scale() {
   for size in "${sizes[@]}"; do scale_row "$size" "$size" 1; done
   [ "$million" != 1 ] || scale_row 1M 1000000 10
   for size in "${sizes[@]}"; do
-    [ "$size" = 1000 ] || echo "$size vs 1k per round (%):${ratio_runs[$size]}"
+    [ "$size" = 1000 ] || echo "$size vs 1k per round (%):${round_ratios[$size]}; per pair:${ratio_runs[$size]}"
   done
   local top=${sizes[-1]}
   # shellcheck disable=SC2086  # the list splits into its figures
