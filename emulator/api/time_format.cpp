@@ -6,22 +6,20 @@ namespace emu::api {
 
 namespace {
 
-/// Appends `value` as exactly `width` decimal digits (no snprintf: this is on every answer).
-void digits(std::string& out, long long value, int width) {
-    char buf[20];
-    for (int i = width - 1; i >= 0; --i) {
-        buf[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    }
-    out.append(buf, static_cast<std::size_t>(width));
-}
-
-/// Writes `value` as exactly `width` decimal digits at `at`.
-void put_digits(char* at, unsigned value, int width) {
+/// Writes `value` (not negative) as exactly `width` decimal digits at `at` (no snprintf: this
+/// is on every answer).
+void put_digits(char* at, long long value, int width) {
     for (int i = width - 1; i >= 0; --i) {
         at[i] = static_cast<char>('0' + value % 10);
         value /= 10;
     }
+}
+
+/// Appends `value` as exactly `width` decimal digits.
+void digits(std::string& out, long long value, int width) {
+    char buf[20];
+    put_digits(buf, value, width);
+    out.append(buf, static_cast<std::size_t>(width));
 }
 
 /// "YYYY-MM-DD?HH:MM:SS" of a time point already shifted to the wanted zone. The text of the
@@ -36,16 +34,16 @@ void date_time(std::string& out, std::chrono::sys_seconds local, char separator)
         auto day = floor<days>(local);
         year_month_day ymd{day};
         hh_mm_ss hms{local - day};
-        put_digits(text, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+        put_digits(text, static_cast<int>(ymd.year()), 4);
         text[4] = '-';
         put_digits(text + 5, static_cast<unsigned>(ymd.month()), 2);
         text[7] = '-';
         put_digits(text + 8, static_cast<unsigned>(ymd.day()), 2);
-        put_digits(text + 11, static_cast<unsigned>(hms.hours().count()), 2);
+        put_digits(text + 11, hms.hours().count(), 2);
         text[13] = ':';
-        put_digits(text + 14, static_cast<unsigned>(hms.minutes().count()), 2);
+        put_digits(text + 14, hms.minutes().count(), 2);
         text[16] = ':';
-        put_digits(text + 17, static_cast<unsigned>(hms.seconds().count()), 2);
+        put_digits(text + 17, hms.seconds().count(), 2);
         last = local;
     }
     text[10] = separator;
