@@ -20,8 +20,11 @@ struct config_answer_key {
 
 /// The answer kept for `key` on this thread, or nullptr.
 const std::string* find_config_answer(const config_answer_key& key);
-/// Keeps `text` as the answer for `key` on this thread (a small direct-mapped table: it
-/// replaces whatever shared the slot).
-void keep_config_answer(const config_answer_key& key, const std::string& text);
+/// Offers `text` as the answer for `key` on this thread (a small direct-mapped table); true
+/// when it was kept, replacing whatever shared its slot. A key is kept the second time in a
+/// row it is offered at its slot: a function read again (a poller, a test) is served from the
+/// table from its third GET on, while a key read once (a scan over many functions) costs no
+/// copy and does not push out the answer another key is read from.
+bool keep_config_answer(const config_answer_key& key, const std::string& text);
 
 } // namespace emu::api
