@@ -13,6 +13,9 @@
 #   vs 1k%        per pair of rounds (one in each order), the geometric mean of the two
 #                 rounds' req/s ratios; the column is the median of the pairs (goal: 100k
 #                 within 5% of 1k)
+#   CPU us/GET    the emulator's CPU time (user + system) per GET, median of the rounds
+#   CPU vs 1k%    as vs 1k%, of 1k's CPU per GET over the set's: the same comparison without
+#                 wrk, which shares the cores, and far less disturbed by a busy machine
 
 scale_project() { printf '%032x' "$((0x5ca1e0000 + $1))"; }
 
@@ -89,21 +92,34 @@ scale_per_function() {
     'BEGIN { if (n > 0) printf "%.0f", (a - b) * 1048576 / n; else print "n/a" }'
 }
 
+# median_or_dash LIST — the median of a space-separated list, or - when it is empty.
+median_or_dash() {
+  # shellcheck disable=SC2086  # the list splits into its figures
+  if [ -n "${1:-}" ]; then median $1; else echo -; fi
+}
+
+scale_header() {
+  printf '%-6s %9s %8s %8s %7s %10s %10s %7s %10s %10s\n' "$@"
+}
+
 # scale_row NAME FUNCTIONS PROJECTS — one line of the table.
 scale_row() {
-  local vs
-  # shellcheck disable=SC2086  # the lists split into their figures
-  vs=$(if [ -n "${ratio_runs[$1]:-}" ]; then median ${ratio_runs[$1]}; else echo -; fi)
-  # shellcheck disable=SC2086
-  printf '%-6s %9s %8s %8s %7s %10s %10s %7s\n' "$1" "$2" "$3" "${scale_load_ms[$1]}" \
-    "${scale_rss[$1]}" "$(scale_per_function "$1" "$2")" \
-    "$(if [ -n "${rps_runs[$1]:-}" ]; then median ${rps_runs[$1]}; else echo -; fi)" \
-    "$vs"
+  scale_header "$1" "$2" "$3" "${scale_load_ms[$1]}" "${scale_rss[$1]}" \
+    "$(scale_per_function "$1" "$2")" "$(median_or_dash "${rps_runs[$1]:-}")" \
+    "$(median_or_dash "${ratio_runs[$1]:-}")" "$(median_or_dash "${cpu_runs[$1]:-}")" \
+    "$(median_or_dash "${cpu_ratio_runs[$1]:-}")"
+}
+
+# pair_ratio A1 A2 B1 B2 — the geometric mean of A1/B1 and A2/B2, in %.
+pair_ratio() {
+  awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" 'BEGIN { printf "%.1f", 100 * sqrt(a * b / (c * d)) }'
 }
 
 bench_scale() {
   scale_args=("$@")
   start_timeout_s=${BENCH_SCALE_TIMEOUT:-300}
+  local clk_tck
+  clk_tck=$(getconf CLK_TCK)
   local -a sizes
   read -r -a sizes <<<"${BENCH_SCALE_SIZES:-1000 10000 100000}"
   local million=${BENCH_SCALE_MILLION:-1}
@@ -114,7 +130,8 @@ bench_scale() {
     "$(nproc) cores"
   scale_start empty 0 0
   for size in "${sizes[@]}"; do scale_start "$size" 1 "$size"; done
-  local -A round_rps=() pair_rps=() round_ratios=()
+  local -A round_rps=() pair_rps=() round_ratios=() round_cpu=() pair_cpu=()
+  declare -gA cpu_ratio_runs=()
   local -a order
   # Rounds come in pairs, the second in reverse order: on this VM, two identical emulators run
   # back to back differed by ~5% with their place in the round (the first faster in one
@@ -126,17 +143,20 @@ bench_scale() {
       for ((i = 0; i < ${#sizes[@]}; i++)); do order[i]=${sizes[${#sizes[@]} - 1 - i]}; done
     fi
     for size in "${order[@]}"; do
-      run_wrk "$size" "${scale_base[$size]}" "$tmp/scale-$size.lua"
+      cpu_run "$size" "${scale_pid[$size]}" "${scale_base[$size]}" "$tmp/scale-$size.lua"
       round_rps[$size]=$rps
+      round_cpu[$size]=${cpu_runs[$size]##* }
     done
     for size in "${sizes[@]}"; do
       round_ratios["$size"]+=" $(ratio "${round_rps[$size]}" "${round_rps[1000]}")"
       if ((round % 2 == 1)); then
         pair_rps[$size]=${round_rps[$size]}
+        pair_cpu[$size]=${round_cpu[$size]}
       else
-        ratio_runs["$size"]+=" $(awk -v a="${pair_rps[$size]}" -v b="${round_rps[$size]}" \
-          -v c="${pair_rps[1000]}" -v d="${round_rps[1000]}" \
-          'BEGIN { printf "%.1f", 100 * sqrt(a * b / (c * d)) }')"
+        ratio_runs["$size"]+=" $(pair_ratio "${pair_rps[$size]}" "${round_rps[$size]}" \
+          "${pair_rps[1000]}" "${round_rps[1000]}")"
+        cpu_ratio_runs["$size"]+=" $(pair_ratio "${pair_cpu[1000]}" "${round_cpu[1000]}" \
+          "${pair_cpu[$size]}" "${round_cpu[$size]}")"
       fi
     done
   done
@@ -144,24 +164,25 @@ bench_scale() {
   if [ "$million" = 1 ]; then
     scale_start 1M 10 100000
     for ((round = 1; round <= rounds; round++)); do
-      run_wrk 1M "${scale_base[1M]}" "$tmp/scale-1M.lua"
+      cpu_run 1M "${scale_pid[1M]}" "${scale_base[1M]}" "$tmp/scale-1M.lua"
     done
     scale_stop 1M
     # shellcheck disable=SC2086  # the list splits into its figures
     scale_million_summary="; 1M over 10 projects: load ${scale_load_ms[1M]} ms, RSS ${scale_rss[1M]} MB, GET $(median ${rps_runs[1M]}) req/s"
   fi
-  printf '%-6s %9s %8s %8s %7s %10s %10s %7s\n' set functions projects 'load ms' 'RSS MB' \
-    'B/function' 'GET req/s' 'vs 1k%'
+  scale_header set functions projects 'load ms' 'RSS MB' 'B/function' 'GET req/s' 'vs 1k%' \
+    'CPU us/GET' 'CPU vs 1k%'
   scale_row empty 0 0
   for size in "${sizes[@]}"; do scale_row "$size" "$size" 1; done
   [ "$million" != 1 ] || scale_row 1M 1000000 10
   for size in "${sizes[@]}"; do
-    [ "$size" = 1000 ] || echo "$size vs 1k per round (%):${round_ratios[$size]}; per pair:${ratio_runs[$size]}"
+    [ "$size" = 1000 ] || echo "$size vs 1k per round (%):${round_ratios[$size]}; per pair:${ratio_runs[$size]}; CPU per pair:${cpu_ratio_runs[$size]}"
   done
   local top=${sizes[-1]}
   # shellcheck disable=SC2086  # the list splits into its figures
   echo "bench: scale: $top functions: $(scale_per_function "$top" "$top") B/function," \
-    "load ${scale_load_ms[$top]} ms, GET $(median ${ratio_runs[$top]})% of 1k;" \
+    "load ${scale_load_ms[$top]} ms, GET $(median ${ratio_runs[$top]})% of 1k" \
+    "(by CPU per GET $(median ${cpu_ratio_runs[$top]})%);" \
     "idle RSS ${scale_rss[empty]} MB${scale_million_summary:-}"
 }
 
