@@ -15,7 +15,7 @@
 #                 within 5% of 1k)
 #   CPU us/GET    the emulator's CPU time (user + system) per GET, median of the rounds
 #   CPU vs 1k%    as vs 1k%, of 1k's CPU per GET over the set's: the same comparison without
-#                 wrk, which shares the cores, and far less disturbed by a busy machine
+#                 wrk's share of the two cores (a busy VM moves it about as much)
 
 scale_project() { printf '%032x' "$((0x5ca1e0000 + $1))"; }
 
@@ -168,7 +168,7 @@ bench_scale() {
     done
     scale_stop 1M
     # shellcheck disable=SC2086  # the list splits into its figures
-    scale_million_summary="; 1M over 10 projects: load ${scale_load_ms[1M]} ms, RSS ${scale_rss[1M]} MB, GET $(median ${rps_runs[1M]}) req/s"
+    scale_million_summary="; 1M over 10 projects: load ${scale_load_ms[1M]} ms, RSS ${scale_rss[1M]} MB, GET $(median ${rps_runs[1M]}) req/s, $(median ${cpu_runs[1M]}) us CPU per GET"
   fi
   scale_header set functions projects 'load ms' 'RSS MB' 'B/function' 'GET req/s' 'vs 1k%' \
     'CPU us/GET' 'CPU vs 1k%'
