@@ -21,8 +21,11 @@ struct slot {
 constexpr std::size_t slot_count = 64;
 
 std::size_t key_hash(const config_answer_key& key) {
-    const std::hash<std::string_view> hash;
-    return (hash(key.urn) ^ (hash(key.project) * 31)) | 1; // never 0, the empty candidate
+    if (key.hash == 0) {
+        const std::hash<std::string_view> hash;
+        key.hash = (hash(key.urn) ^ (hash(key.project) * 31)) | 1; // never 0 (see above)
+    }
+    return key.hash;
 }
 
 slot& slot_for(std::size_t hash) {

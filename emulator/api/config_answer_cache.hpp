@@ -16,6 +16,9 @@ struct config_answer_key {
     std::uint64_t revision; ///< function_store::revision(), loaded before the read
     std::string_view project, region, urn;
     const domain::switches& switches;
+    /// The key's hash once the table has computed it (0: not yet): a miss looks the key up
+    /// and then offers the answer, and hashes the URN once for both.
+    mutable std::size_t hash = 0;
 };
 
 /// The answer kept for `key` on this thread, or nullptr.
